@@ -1,0 +1,26 @@
+{
+    "name": "B2B Wholesale Portal",
+    "summary": "Buyers acting for several legal entities in the customer portal",
+    "version": "19.0.1.0.0",
+    "category": "Sales/Sales",
+    "license": "LGPL-3",
+    "author": "B2B Suite Team",
+    "development_status": "Alpha",
+    "maintainers": ["team-lead"],
+    "depends": ["portal", "sale_stock", "sale_management"],
+    "external_dependencies": {"python": ["python-stdnum"]},
+    "data": [
+        "security/b2b_security.xml",
+        "security/ir.model.access.csv",
+        "security/b2b_rules.xml",
+        "views/b2b_membership_views.xml",
+        "views/res_partner_views.xml",
+        "views/b2b_menus.xml",
+        "views/portal_templates.xml",
+    ],
+    "demo": ["demo/b2b_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["b2b_portal/static/tests/tours/**/*"],
+    },
+    "application": True,
+}

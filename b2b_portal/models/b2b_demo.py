@@ -1,0 +1,482 @@
+import datetime
+
+from odoo import Command, api, fields, models
+
+from ..tools import demo_catalog, ru_ids
+
+MODULE = "b2b_portal"
+
+
+def _inn(body):
+    return ru_ids.inn_check_digits(body)
+
+
+def _ogrn(body):
+    return body + str(ru_ids.ogrn_check_digit(body))
+
+
+# Customers: (xml id, name, INN body, KPP, OGRN body, city, street, zip, groups)
+CUSTOMERS = [
+    (
+        "entity_stroydvor",
+        "ООО «СтройДвор»",
+        "770512345",
+        "770501001",
+        "117774612345",
+        "Москва",
+        "ул. Бахрушина, д. 17, стр. 2",
+        "115054",
+        ["group_wholesale"],
+    ),
+    (
+        "entity_tekhnosnab",
+        "АО «ТехноСнаб»",
+        "781023456",
+        "781001001",
+        "107784723456",
+        "Санкт-Петербург",
+        "Лиговский пр., д. 50, лит. М",
+        "191040",
+        ["group_large_wholesale"],
+    ),
+    (
+        "entity_uralkomplekt",
+        "ООО «УралКомплект»",
+        "667034567",
+        "667001001",
+        "119665834567",
+        "Екатеринбург",
+        "ул. Малышева, д. 51, оф. 1204",
+        "620014",
+        ["group_dealer"],
+    ),
+]
+GROUPS = [
+    ("group_wholesale", "Wholesale", "Опт"),
+    ("group_large_wholesale", "Large wholesale", "Крупный опт"),
+    ("group_dealer", "Dealers", "Дилеры"),
+]
+
+
+class B2bDemo(models.AbstractModel):
+    _name = "b2b.demo"
+    _description = "B2B demo data generator"
+
+    @api.model
+    def _load_demo(self):
+        """Create the demo supplier, its catalog, stock and customers.
+
+        Idempotent: does nothing when the demo company exists already.
+        """
+        if self.env.ref(f"{MODULE}.supplier_company_demo", raise_if_not_found=False):
+            return
+        self.env["res.lang"]._activate_lang("ru_RU")
+        company = self._demo_company()
+        products = self._demo_products(company)
+        self._demo_stock(company, products)
+        groups = self._demo_customer_groups()
+        salesperson = self._demo_salesperson(company)
+        entities = self._demo_customers(company, groups, salesperson)
+        self._demo_buyer(company, entities)
+
+    # -- helpers ---------------------------------------------------------------
+    def _demo_load(self, model, rows):
+        """Create records with XML ids ``b2b_portal.<key>_demo`` in one batch."""
+        return (
+            self.env[model]
+            .with_context(no_reset_password=True)
+            ._load_records(
+                [
+                    {
+                        "xml_id": f"{MODULE}.{key}_demo",
+                        "values": values,
+                        "noupdate": True,
+                    }
+                    for key, values in rows
+                ]
+            )
+        )
+
+    def _demo_translate(self, records, field, values):
+        for record, value in zip(records, values, strict=True):
+            record.update_field_translations(field, {"ru_RU": value})
+
+    # -- supplier --------------------------------------------------------------
+    def _demo_company(self):
+        rub = self.env.ref("base.RUB")
+        rub.active = True
+        company = self._demo_load(
+            "res.company",
+            [
+                (
+                    "supplier_company",
+                    {
+                        "name": "ООО «ОптТорг»",
+                        "currency_id": rub.id,
+                        "country_id": self.env.ref("base.ru").id,
+                        "city": "Москва",
+                        "street": "Дмитровское ш., д. 71Б",
+                        "zip": "127238",
+                        "vat": _inn("771301234"),
+                        "company_registry": _ogrn("102770012345"),
+                        "email": "sales@opttorg.example",
+                        "phone": "+7 495 123-45-67",
+                    },
+                )
+            ],
+        )
+        company.partner_id.b2b_kpp = "771301001"
+        self.env["account.chart.template"].try_loading("generic_coa", company)
+        company.currency_id = rub  # the generic chart sets its own currency
+        self.env.ref("base.user_admin").company_ids = [Command.link(company.id)]
+        self._demo_load(
+            "product.pricelist",
+            [
+                (
+                    "pricelist_rub",
+                    {
+                        "name": "Базовый прайс-лист (RUB)",
+                        "currency_id": rub.id,
+                        "company_id": company.id,
+                    },
+                )
+            ],
+        )
+        return company
+
+    def _demo_products(self, company):
+        items = demo_catalog.catalog()
+        categories = self._demo_categories(items)
+        units = self._demo_packagings(items)
+        unit = self.env.ref("uom.product_uom_unit")
+        templates = self._demo_load(
+            "product.template",
+            [
+                (
+                    "product_" + item["sku"].replace("-", "_").lower(),
+                    {
+                        "name": item["name_en"],
+                        "default_code": item["sku"],
+                        "barcode": item["barcode"],
+                        "categ_id": categories[item["category"][-1][0]].id,
+                        "type": "consu",
+                        "is_storable": True,
+                        "uom_id": unit.id,
+                        "uom_ids": [
+                            Command.set(
+                                [
+                                    units[n].id
+                                    for n in (item["box"], -item["pallet"])
+                                    if n in units
+                                ]
+                            )
+                        ],
+                        "list_price": item["list_price"],
+                        "b2b_rrp": item["rrp"],
+                        "weight": item["weight"],
+                        "sale_ok": True,
+                        "purchase_ok": True,
+                    },
+                )
+                for item in items
+            ],
+        )
+        for template, item in zip(templates, items, strict=True):
+            template.with_company(company).standard_price = item["cost"]
+        self._demo_translate(templates, "name", [i["name_ru"] for i in items])
+        return dict(
+            zip([i["sku"] for i in items], templates.product_variant_id, strict=True)
+        )
+
+    def _demo_categories(self, items):
+        saleable = self.env.ref(
+            "product.product_category_goods", raise_if_not_found=False
+        )
+        root = self._demo_load(
+            "product.category",
+            [
+                (
+                    "categ_root",
+                    {
+                        "name": "Каталог ОптТорг",
+                        "parent_id": saleable.id if saleable else False,
+                    },
+                )
+            ],
+        )
+        parents, children = {}, {}
+        for item in items:
+            (top, _top_en), (sub, _sub_en) = item["category"]
+            parents.setdefault(top, None)
+            children.setdefault(sub, top)
+        top_records = self._demo_load(
+            "product.category",
+            [
+                (f"categ_{n}", {"name": name, "parent_id": root.id})
+                for n, name in enumerate(parents, 1)
+            ],
+        )
+        by_name = dict(zip(parents, top_records, strict=True))
+        sub_records = self._demo_load(
+            "product.category",
+            [
+                (f"categ_sub_{n}", {"name": name, "parent_id": by_name[top].id})
+                for n, (name, top) in enumerate(children.items(), 1)
+            ],
+        )
+        by_name.update(zip(children, sub_records, strict=True))
+        return by_name
+
+    def _demo_packagings(self, items):
+        """Boxes (positive keys) and pallets (negative keys) as units of measure."""
+        unit = self.env.ref("uom.product_uom_unit")
+        sizes = sorted({i["box"] for i in items if i["box"] > 1}) + sorted(
+            {-i["pallet"] for i in items}
+        )
+        records = self._demo_load(
+            "uom.uom",
+            [
+                (
+                    f"uom_{'box' if n > 0 else 'pallet'}_{abs(n)}",
+                    {
+                        "name": f"Box of {n}" if n > 0 else f"Pallet of {-n}",
+                        "relative_factor": abs(n),
+                        "relative_uom_id": unit.id,
+                    },
+                )
+                for n in sizes
+            ],
+        )
+        self._demo_translate(
+            records,
+            "name",
+            [f"Коробка {n} шт" if n > 0 else f"Паллета {-n} шт" for n in sizes],
+        )
+        return dict(zip(sizes, records, strict=True))
+
+    def _demo_stock(self, company, products):
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", company.id)], limit=1
+        )
+        items = demo_catalog.catalog()
+        quants = (
+            self.env["stock.quant"]
+            .with_company(company)
+            .with_context(inventory_mode=True)
+            .create(
+                [
+                    {
+                        "product_id": products[item["sku"]].id,
+                        "location_id": warehouse.lot_stock_id.id,
+                        "inventory_quantity": item["on_hand"],
+                    }
+                    for item in items
+                    if item["on_hand"]
+                ]
+            )
+        )
+        quants.action_apply_inventory()
+        vendor = self._demo_load(
+            "res.partner",
+            [
+                (
+                    "vendor_metiz",
+                    {
+                        "name": "ООО «Завод Метиз»",
+                        "is_company": True,
+                        "country_id": self.env.ref("base.ru").id,
+                        "city": "Магнитогорск",
+                        "vat": _inn("744512345"),
+                        "b2b_kpp": "744501001",
+                        "company_registry": _ogrn("102740012345"),
+                    },
+                )
+            ],
+        )
+        by_day = {}
+        for item in items:
+            if item["incoming"]:
+                days, qty = item["incoming"]
+                by_day.setdefault(days, []).append((products[item["sku"]], qty))
+        picking_type = warehouse.in_type_id
+        supplier_location = picking_type.default_location_src_id
+        today = fields.Datetime.now().replace(hour=9, minute=0, second=0, microsecond=0)
+        pickings = (
+            self.env["stock.picking"]
+            .with_company(company)
+            .create(
+                [
+                    {
+                        "picking_type_id": picking_type.id,
+                        "partner_id": vendor.id,
+                        "origin": f"Поставка {n:03d}",
+                        "scheduled_date": today + datetime.timedelta(days=days),
+                        "move_ids": [
+                            Command.create(
+                                {
+                                    "product_id": product.id,
+                                    "product_uom_qty": qty,
+                                    "product_uom": product.uom_id.id,
+                                    "location_id": supplier_location.id,
+                                    "location_dest_id": warehouse.lot_stock_id.id,
+                                    "date": today + datetime.timedelta(days=days),
+                                }
+                            )
+                            for product, qty in lines
+                        ],
+                    }
+                    for n, (days, lines) in enumerate(sorted(by_day.items()), 1)
+                ]
+            )
+        )
+        pickings.action_confirm()
+
+    # -- customers -------------------------------------------------------------
+    def _demo_customer_groups(self):
+        groups = self._demo_load(
+            "res.partner.category", [(key, {"name": en}) for key, en, _ru in GROUPS]
+        )
+        self._demo_translate(groups, "name", [ru for _key, _en, ru in GROUPS])
+        return dict(zip([key for key, _en, _ru in GROUPS], groups, strict=True))
+
+    def _demo_salesperson(self, company):
+        return self._demo_load(
+            "res.users",
+            [
+                (
+                    "user_manager",
+                    {
+                        "name": "Игорь Смирнов",
+                        "login": "b2b_manager",
+                        "password": "b2b_manager",
+                        "email": "i.smirnov@opttorg.example",
+                        "lang": "ru_RU",
+                        "tz": "Europe/Moscow",
+                        "company_id": company.id,
+                        "company_ids": [Command.set(company.ids)],
+                        "group_ids": [
+                            Command.link(
+                                self.env.ref(f"{MODULE}.group_b2b_manager").id
+                            ),
+                            Command.link(
+                                self.env.ref("sales_team.group_sale_manager").id
+                            ),
+                            Command.link(self.env.ref("stock.group_stock_user").id),
+                        ],
+                    },
+                )
+            ],
+        )
+
+    def _demo_customers(self, company, groups, salesperson):
+        ru = self.env.ref("base.ru")
+        bank = self._demo_load(
+            "res.bank",
+            [
+                (
+                    "bank_sber",
+                    {"name": "ПАО Сбербанк", "bic": "044525225", "country": ru.id},
+                )
+            ],
+        )
+        entities = self._demo_load(
+            "res.partner",
+            [
+                (
+                    key,
+                    {
+                        "name": name,
+                        "is_company": True,
+                        "company_type": "company",
+                        "country_id": ru.id,
+                        "city": city,
+                        "street": street,
+                        "zip": zip_code,
+                        "vat": _inn(inn),
+                        "b2b_kpp": kpp,
+                        "company_registry": _ogrn(ogrn),
+                        "category_id": [
+                            Command.set([groups[g].id for g in group_keys])
+                        ],
+                        "user_id": salesperson.id,
+                        "lang": "ru_RU",
+                        "bank_ids": [
+                            Command.create(
+                                {
+                                    "acc_number": f"407028109380000{n:05d}",
+                                    "bank_id": bank.id,
+                                }
+                            )
+                        ],
+                    },
+                )
+                for n, (
+                    key,
+                    name,
+                    inn,
+                    kpp,
+                    ogrn,
+                    city,
+                    street,
+                    zip_code,
+                    group_keys,
+                ) in enumerate(CUSTOMERS, 1)
+            ],
+        )
+        return entities
+
+    def _demo_buyer(self, company, entities):
+        first, second = entities[0], entities[1]
+        contact = self._demo_load(
+            "res.partner",
+            [
+                (
+                    "buyer_contact",
+                    {
+                        "name": "Мария Петрова",
+                        "parent_id": first.id,
+                        "type": "contact",
+                        "function": "Менеджер по закупкам",
+                        "email": "m.petrova@stroydvor.example",
+                        "phone": "+7 495 765-43-21",
+                        "lang": "ru_RU",
+                    },
+                )
+            ],
+        )
+        buyer = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            ._load_records(
+                [
+                    {
+                        "xml_id": f"{MODULE}.user_buyer_demo",
+                        "noupdate": True,
+                        "values": {
+                            "partner_id": contact.id,
+                            "login": "b2b_buyer",
+                            "password": "b2b_buyer",
+                            "company_id": company.id,
+                            "company_ids": [Command.set(company.ids)],
+                            "group_ids": [
+                                Command.set([self.env.ref("base.group_portal").id])
+                            ],
+                        },
+                    }
+                ]
+            )
+        )
+        self._demo_load(
+            "b2b.membership",
+            [
+                (
+                    "membership_buyer_1",
+                    {"user_id": buyer.id, "entity_id": first.id, "role": "owner"},
+                ),
+                (
+                    "membership_buyer_2",
+                    {"user_id": buyer.id, "entity_id": second.id, "role": "buyer"},
+                ),
+            ],
+        )
+        return buyer

@@ -1,0 +1,95 @@
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+
+@tagged("post_install", "-at_install")
+class TestDemo(TransactionCase):
+    """The demo generator, run in a database installed without demo data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["b2b.demo"]._load_demo()
+        cls.company = cls.env.ref("b2b_portal.supplier_company_demo")
+        cls.products = cls.env["product.product"].search(
+            [("default_code", "!=", False), ("product_tmpl_id.b2b_rrp", ">", 0)]
+        )
+
+    def test_supplier_in_rub(self):
+        self.assertEqual(self.company.currency_id, self.env.ref("base.RUB"))
+        self.assertEqual(self.company.country_id.code, "RU")
+        self.assertFalse(self.company.partner_id._b2b_check_identifiers())
+        self.assertTrue(self.company.chart_template, "the supplier can invoice")
+
+    def test_catalog(self):
+        self.assertGreaterEqual(len(self.products), 300)
+        self.assertTrue(all(self.products.mapped("barcode")))
+        self.assertTrue(all(p.is_storable for p in self.products))
+        self.assertGreaterEqual(len(self.products.categ_id.parent_id), 5)
+        boxes = self.products.product_tmpl_id.uom_ids
+        self.assertTrue(boxes.filtered(lambda u: u.name.startswith("Box")))
+        self.assertTrue(boxes.filtered(lambda u: u.name.startswith("Pallet")))
+        screw = self.products.filtered(lambda p: p.default_code == "SCR-01001")
+        self.assertEqual(
+            screw.with_context(lang="en_US").name, "Wood screw 3.5×25 mm, 200 pcs"
+        )
+        self.assertEqual(
+            screw.with_context(lang="ru_RU").name, "Саморез по дереву 3,5×25 мм, 200 шт"
+        )
+        self.assertGreater(screw.with_company(self.company).standard_price, 0)
+
+    def test_stock_and_incoming(self):
+        products = self.products.with_company(self.company)
+        on_hand = products.filtered(lambda p: p.qty_available > 0)
+        self.assertGreater(len(on_hand), len(products) * 0.8)
+        self.assertTrue(products.filtered(lambda p: p.qty_available == 0))
+        moves = self.env["stock.move"].search(
+            [
+                ("product_id", "in", products.ids),
+                ("picking_code", "=", "incoming"),
+                ("state", "not in", ("done", "cancel")),
+            ]
+        )
+        self.assertTrue(moves)
+        self.assertTrue(
+            all(m.date > m.create_date for m in moves), "dated in the future"
+        )
+        self.assertTrue(
+            all(p.incoming_qty > 0 for p in moves.product_id.with_company(self.company))
+        )
+
+    def test_customers_and_groups(self):
+        entities = (
+            self.env.ref("b2b_portal.entity_stroydvor_demo")
+            | self.env.ref("b2b_portal.entity_tekhnosnab_demo")
+            | self.env.ref("b2b_portal.entity_uralkomplekt_demo")
+        )
+        for entity in entities:
+            self.assertTrue(entity.vat and entity.b2b_kpp and entity.company_registry)
+            self.assertFalse(entity._b2b_check_identifiers(), entity.name)
+            self.assertTrue(entity.category_id)
+            self.assertEqual(entity.bank_ids.bank_id.bic, "044525225")
+        self.assertEqual(
+            set(entities.category_id.with_context(lang="en_US").mapped("name")),
+            {"Wholesale", "Large wholesale", "Dealers"},
+        )
+
+    def test_users(self):
+        buyer = self.env.ref("b2b_portal.user_buyer_demo")
+        manager = self.env.ref("b2b_portal.user_manager_demo")
+        self.assertTrue(buyer._is_portal())
+        self.assertEqual(len(buyer._b2b_entities()), 2)
+        self.assertEqual(
+            buyer.partner_id.commercial_partner_id,
+            self.env.ref("b2b_portal.entity_stroydvor_demo"),
+        )
+        self.assertTrue(manager.has_group("b2b_portal.group_b2b_manager"))
+        self.assertEqual(manager.company_id, self.company)
+        self.assertEqual(
+            self.env.ref("b2b_portal.entity_stroydvor_demo").user_id, manager
+        )
+
+    def test_idempotent(self):
+        count = self.env["product.template"].search_count([])
+        self.env["b2b.demo"]._load_demo()
+        self.assertEqual(self.env["product.template"].search_count([]), count)

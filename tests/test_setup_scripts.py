@@ -1,0 +1,49 @@
+"""The setup scripts themselves, run as a newcomer would on a bare machine."""
+
+import os
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class TestSetupWithoutOdoo(unittest.TestCase):
+    """Without ODOO_SRC and without a cached install, every entry point fails
+    at once and says what to provide."""
+
+    def run_script(self, *command):
+        with tempfile.TemporaryDirectory() as home:
+            env = {
+                key: value
+                for key, value in os.environ.items()
+                if not key.startswith(("ODOO", "B2B_", "XDG_"))
+            }
+            env.update(HOME=home, B2B_ODOO_DOWNLOAD="0")
+            return subprocess.run(
+                ["bash", *command],
+                cwd=REPO,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+
+    def assert_names_odoo_src(self, result):
+        self.assertNotEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("ODOO_SRC", result.stderr)
+        self.assertIn("Odoo 19.0", result.stderr)
+
+    def test_setup_test_names_odoo_src(self):
+        self.assert_names_odoo_src(self.run_script("setup/test"))
+
+    def test_ci_run_fails_never_skips(self):
+        self.assert_names_odoo_src(self.run_script(".ci/run"))
+
+    def test_install_refuses_a_tree_that_is_not_odoo(self):
+        with tempfile.TemporaryDirectory() as not_odoo:
+            result = self.run_script("-c", f"ODOO_SRC={not_odoo} bash setup/install")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("is not an Odoo source tree", result.stderr)
