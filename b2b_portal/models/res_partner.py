@@ -51,9 +51,9 @@ class ResPartner(models.Model):
         """Errors of INN (``vat``), KPP and OGRN (``company_registry``)."""
         self.ensure_one()
         checks = [
-            ("INN", self.vat, ru_ids.check_inn),
-            ("KPP", self.b2b_kpp, ru_ids.check_kpp),
-            ("OGRN", self.company_registry, ru_ids.check_ogrn),
+            (self.env._("INN"), self.vat, ru_ids.check_inn),
+            (self.env._("KPP"), self.b2b_kpp, ru_ids.check_kpp),
+            (self.env._("OGRN"), self.company_registry, ru_ids.check_ogrn),
         ]
         return [
             f"{label} {value}: {self._b2b_id_error(code)}"
