@@ -255,8 +255,17 @@ class B2bDemo(models.AbstractModel):
         return dict(zip(sizes, records, strict=True))
 
     def _demo_stock(self, company, products):
+        # Odoo 19 creates a new company's warehouse on demand (or in tests)
         warehouse = self.env["stock.warehouse"].search(
             [("company_id", "=", company.id)], limit=1
+        ) or self._demo_load(
+            "stock.warehouse",
+            [
+                (
+                    "warehouse_msk",
+                    {"name": "Склад Москва", "code": "MSK", "company_id": company.id},
+                )
+            ],
         )
         items = demo_catalog.catalog()
         quants = (
