@@ -32,7 +32,7 @@ class TestDemoDatabase(unittest.TestCase):
         cls.db = get_db_name() + "_demo"
         addons = ",".join(sorted(p.parent.name for p in REPO.glob("*/__manifest__.py")))
         subprocess.run(["dropdb", "--if-exists", "--force", cls.db], check=True)
-        log = Path(conf).with_name("odoo-test-demo.log")
+        log = Path(conf).with_name(f"odoo-{cls.db}.log")
         log.unlink(missing_ok=True)
         cls.install = subprocess.run(
             [

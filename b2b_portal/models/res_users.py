@@ -1,4 +1,13 @@
 from odoo import fields, models
+from odoo.exceptions import AccessError
+
+# What each membership role may do (see b2b.membership.role)
+ROLE_CAPABILITIES = {
+    "owner": {"read", "order", "documents", "manage"},
+    "buyer": {"read", "order"},
+    "accountant": {"read", "documents"},
+    "viewer": {"read"},
+}
 
 
 class ResUsers(models.Model):
@@ -7,8 +16,62 @@ class ResUsers(models.Model):
     b2b_membership_ids = fields.One2many(
         "b2b.membership", "user_id", string="B2B memberships"
     )
+    b2b_active_entity_id = fields.Many2one(
+        "res.partner",
+        string="Active legal entity",
+        help="The legal entity this buyer acts for in the portal. Stored on the "
+        "user, so it survives a logout and follows them to another device.",
+    )
 
     def _b2b_entities(self):
         """Legal entities this user may act for (active memberships only)."""
         self.ensure_one()
-        return self.b2b_membership_ids.filtered("active").entity_id
+        return (
+            self.sudo()
+            .b2b_membership_ids.filtered("active")
+            .entity_id.sudo(self.env.su)
+        )
+
+    def _b2b_active_entity(self):
+        """The entity this user acts for now, checked against memberships.
+
+        The stored choice is used while its membership lasts; otherwise the
+        first entity the user is a member of. Raises AccessError for a user
+        who acts for no entity. Every portal request goes through here.
+        """
+        self.ensure_one()
+        entities = self._b2b_entities()
+        if not entities:
+            raise AccessError(self.env._("You do not act for any legal entity."))
+        active = self.sudo().b2b_active_entity_id
+        return active.sudo(self.env.su) if active in entities else entities[0]
+
+    def _b2b_switch_entity(self, entity):
+        """Make ``entity`` the active one; refused unless a member."""
+        self.ensure_one()
+        if entity not in self._b2b_entities():
+            raise AccessError(self.env._("You are not a member of this legal entity."))
+        # the user may not write on res.users: narrow write after the check
+        self.sudo().b2b_active_entity_id = entity
+        return entity
+
+    def _b2b_role(self, entity):
+        self.ensure_one()
+        membership = self.sudo().b2b_membership_ids.filtered(
+            lambda m: m.active and m.entity_id == entity
+        )
+        return membership[:1].role or False
+
+    def _b2b_can(self, entity, capability):
+        """Whether this user's role in ``entity`` allows ``capability``
+        (read, order, documents, manage)."""
+        return capability in ROLE_CAPABILITIES.get(self._b2b_role(entity), ())
+
+    def _b2b_check(self, entity, capability):
+        if not self._b2b_can(entity, capability):
+            raise AccessError(
+                self.env._(
+                    "Your role in %(entity)s does not allow this.",
+                    entity=entity.sudo().display_name,
+                )
+            )

@@ -20,7 +20,7 @@ from odoo.sql_db import Cursor
 def main():
     db = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("B2B_DB_TEST", "b2b_test")
     cache = Path(os.environ.get("B2B_HOME", Path.home() / ".cache" / "b2b-suite"))
-    odoo.tools.config.parse_config(["-c", str(cache / "odoo-test.conf"), "-d", db])
+    odoo.tools.config.parse_config(["-c", str(cache / f"odoo-{db}.conf"), "-d", db])
     registry = Registry(db)
     queries = 0
     original = Cursor.execute
