@@ -13,10 +13,13 @@
         "security/b2b_security.xml",
         "security/ir.model.access.csv",
         "security/b2b_rules.xml",
+        "data/b2b_data.xml",
         "views/b2b_membership_views.xml",
+        "views/b2b_contract_views.xml",
         "views/res_partner_views.xml",
         "views/b2b_menus.xml",
         "views/portal_templates.xml",
+        "views/portal_catalog_templates.xml",
     ],
     "demo": ["demo/b2b_demo.xml"],
     "assets": {

@@ -8,5 +8,7 @@ class B2bCustomerPortal(CustomerPortal):
         values = super()._prepare_portal_layout_values()
         # Entities are read as the user: the portal rule on res.partner lets a
         # member read the entities of their memberships, nothing more.
-        values["b2b_entities"] = request.env.user._b2b_entities()
+        user = request.env.user
+        values["b2b_entities"] = entities = user._b2b_entities()
+        values["b2b_active_entity"] = entities and user._b2b_active_entity()
         return values

@@ -432,7 +432,55 @@ class B2bDemo(models.AbstractModel):
                 ) in enumerate(CUSTOMERS, 1)
             ],
         )
+        self._demo_contracts(company, entities)
         return entities
+
+    def _demo_contracts(self, company, entities):
+        today = fields.Date.context_today(self)
+        term = self.env.ref(
+            "account.account_payment_term_30days", raise_if_not_found=False
+        )
+        pricelist = self.env.ref(f"{MODULE}.pricelist_rub_demo")
+        rows = []
+        for n, entity in enumerate(entities, 1):
+            rows.append(
+                (
+                    f"contract_{n}",
+                    {
+                        "name": f"Д-{n:02d}/{today.year}",
+                        "date": today.replace(month=1, day=15),
+                        "entity_id": entity.id,
+                        "company_id": company.id,
+                        "currency_id": company.currency_id.id,
+                        "pricelist_id": pricelist.id,
+                        "date_start": today.replace(month=1, day=15),
+                        "date_end": today.replace(month=12, day=31),
+                        "payment_term_id": term.id if term else False,
+                        "delivery_terms": "Доставка транспортом поставщика до склада "
+                        "покупателя.",
+                        "credit_limit": 1_500_000 * n,
+                        "state": "active",
+                        "is_default": True,
+                    },
+                )
+            )
+        # a second, expired contract, to show that only active ones order
+        rows.append(
+            (
+                "contract_1_old",
+                {
+                    "name": f"Д-01/{today.year - 1}",
+                    "date": today.replace(year=today.year - 1, month=1, day=10),
+                    "entity_id": entities[0].id,
+                    "company_id": company.id,
+                    "currency_id": company.currency_id.id,
+                    "date_start": today.replace(year=today.year - 1, month=1, day=10),
+                    "date_end": today.replace(year=today.year - 1, month=12, day=31),
+                    "state": "expired",
+                },
+            )
+        )
+        self._demo_load("b2b.contract", rows)
 
     def _demo_buyer(self, company, entities):
         first, second = entities[0], entities[1]

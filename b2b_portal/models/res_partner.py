@@ -12,7 +12,33 @@ class ResPartner(models.Model):
         size=9,
         help="Tax registration reason code (КПП) of a Russian organisation.",
     )
+    b2b_tax_system = fields.Selection(
+        [
+            ("osn", "General (OSN, with VAT)"),
+            ("usn_income", "Simplified, on income (USN 6%)"),
+            ("usn_profit", "Simplified, income minus expenses (USN 15%)"),
+            ("patent", "Patent (PSN)"),
+            ("eshn", "Agricultural tax (ESHN)"),
+        ],
+        string="Tax system",
+    )
+    b2b_state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("pending", "Pending verification"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        string="B2B verification",
+        copy=False,
+        index=True,
+        tracking=True,
+        help="Legal entities of B2B customers are verified by a B2B manager "
+        "before their buyers may order.",
+    )
+    b2b_reject_reason = fields.Text(string="Rejection reason", copy=False)
     b2b_membership_ids = fields.One2many("b2b.membership", "entity_id", string="Buyers")
+    b2b_contract_ids = fields.One2many("b2b.contract", "entity_id", string="Contracts")
     b2b_membership_count = fields.Integer(compute="_compute_b2b_membership_count")
 
     @api.depends("b2b_membership_ids")
@@ -24,6 +50,85 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.b2b_membership_count = counts.get(partner, 0)
+
+    @api.constrains("vat", "b2b_kpp", "active", "b2b_state")
+    def _check_b2b_unique_inn_kpp(self):
+        """One active B2B entity per INN + KPP (branches differ by KPP)."""
+        entities = self.filtered(lambda p: p.b2b_state and p.active and p.vat)
+        if not entities:
+            return
+        others = self.search(
+            [
+                ("b2b_state", "!=", False),
+                ("vat", "in", entities.mapped("vat")),
+                ("id", "not in", entities.ids),
+            ]
+        )
+        seen = {(p.vat, p.b2b_kpp or False): p for p in others}
+        for entity in entities:
+            twin = seen.get((entity.vat, entity.b2b_kpp or False))
+            if twin:
+                raise ValidationError(
+                    self.env._(
+                        "A legal entity with INN %(inn)s and KPP %(kpp)s is "
+                        "already registered: %(entity)s.",
+                        inn=entity.vat,
+                        kpp=entity.b2b_kpp or "-",
+                        entity=twin.display_name,
+                    )
+                )
+            seen[(entity.vat, entity.b2b_kpp or False)] = entity
+
+    def _b2b_default_contract(self, date=None):
+        """The contract new orders of this entity use: the default one if
+        valid, else the first valid one; empty if none can order."""
+        self.ensure_one()
+        valid = self.sudo().b2b_contract_ids.filtered(lambda c: c._b2b_is_valid(date))
+        return (valid.filtered("is_default") or valid)[:1]
+
+    def _b2b_order_blockers(self):
+        """Why this entity cannot order now (empty: it can)."""
+        self.ensure_one()
+        entity = self.sudo()
+        if entity.b2b_state != "approved":
+            return [
+                self.env._(
+                    "%(entity)s is not verified yet: orders open once the "
+                    "supplier approves it.",
+                    entity=entity.display_name,
+                )
+            ]
+        if not entity._b2b_default_contract():
+            return [
+                self.env._(
+                    "%(entity)s has no active contract: ask your manager.",
+                    entity=entity.display_name,
+                )
+            ]
+        return []
+
+    # -- pricing seam (b2b_pricelist overrides it) ----------------------------
+    def _b2b_pricelist(self, contract=None):
+        self.ensure_one()
+        if contract:
+            return contract._b2b_pricelist()
+        return self.sudo().property_product_pricelist
+
+    def _b2b_prices(self, products, contract=None, quantity=1.0, date=None):
+        """Unit prices of ``products`` for this entity under ``contract``, in
+        one batched pricelist computation.
+
+        :return: ({product id: price}, currency)
+        """
+        self.ensure_one()
+        pricelist = self._b2b_pricelist(contract)
+        if not pricelist:
+            company = (contract and contract.company_id) or self.env.company
+            return {p.id: p.lst_price for p in products}, company.currency_id
+        prices = pricelist._get_products_price(
+            products, quantity, date=date or fields.Date.context_today(self)
+        )
+        return prices, pricelist.currency_id
 
     def _b2b_is_russian(self):
         self.ensure_one()
@@ -70,3 +175,62 @@ class ResPartner(models.Model):
             errors = partner._b2b_check_identifiers()
             if errors:
                 raise ValidationError("\n".join([partner.display_name, *errors]))
+
+    # -- verification ---------------------------------------------------------
+    def action_b2b_submit(self):
+        """A buyer's entity goes to the supplier's B2B managers for checking."""
+        for entity in self.filtered(
+            lambda p: p.b2b_state in (False, "draft", "rejected")
+        ):
+            entity.b2b_state = "pending"
+            entity._b2b_schedule_verification()
+        return True
+
+    def _b2b_schedule_verification(self):
+        self.ensure_one()
+        managers = self.user_id.filtered(
+            lambda u: u.has_group("b2b_portal.group_b2b_user")
+        ) or self.env.ref("b2b_portal.group_b2b_manager").all_user_ids.filtered(
+            lambda u: not u.share
+            and u.active
+            and u.id != self.env.ref("base.user_root").id
+        )
+        for manager in managers[:5]:
+            self.activity_schedule(
+                "b2b_portal.mail_activity_b2b_verify",
+                user_id=manager.id,
+                note=self.env._(
+                    "Check INN %(inn)s, KPP %(kpp)s, OGRN %(ogrn)s and approve "
+                    "or reject the legal entity.",
+                    inn=self.vat or "-",
+                    kpp=self.b2b_kpp or "-",
+                    ogrn=self.company_registry or "-",
+                ),
+            )
+
+    def action_b2b_approve(self):
+        for entity in self:
+            errors = entity._b2b_check_identifiers() if entity._b2b_is_russian() else []
+            if not entity.vat:
+                errors.append(self.env._("INN is missing"))
+            if errors:
+                raise ValidationError("\n".join([entity.display_name, *errors]))
+        self.write({"b2b_state": "approved", "b2b_reject_reason": False})
+        self.activity_feedback(["b2b_portal.mail_activity_b2b_verify"])
+        return True
+
+    def action_b2b_reject(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject legal entity"),
+            "res_model": "b2b.entity.reject",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_entity_ids": self.ids},
+        }
+
+    def _b2b_reject(self, reason):
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Say why the legal entity is rejected."))
+        self.write({"b2b_state": "rejected", "b2b_reject_reason": reason.strip()})
+        self.activity_feedback(["b2b_portal.mail_activity_b2b_verify"])

@@ -75,3 +75,41 @@ class ResUsers(models.Model):
                     entity=entity.sudo().display_name,
                 )
             )
+
+    # -- the current cart (b2b_multicart overrides this seam) -----------------
+    def _b2b_current_cart(self, entity, create=False):
+        """The draft order "add to cart" goes to for ``entity``: one per buyer
+        and entity. Created on demand with the entity's default contract."""
+        self.ensure_one()
+        Order = self.env["sale.order"].sudo()
+        cart = Order.search(
+            [
+                ("b2b_is_cart", "=", True),
+                ("b2b_buyer_id", "=", self.id),
+                ("partner_id", "=", entity.id),
+                ("state", "=", "draft"),
+            ],
+            order="id desc",
+            limit=1,
+        )
+        if cart or not create:
+            return cart
+        return Order.create(self._b2b_cart_values(entity))
+
+    def _b2b_cart_values(self, entity):
+        contract = entity._b2b_default_contract()
+        pricelist = entity._b2b_pricelist(contract)
+        values = {
+            "partner_id": entity.id,
+            "b2b_is_cart": True,
+            "b2b_buyer_id": self.id,
+            "company_id": (contract.company_id or self.company_id).id,
+            "user_id": entity.user_id.id,
+        }
+        if contract:
+            values["b2b_contract_id"] = contract.id
+            if contract.payment_term_id:
+                values["payment_term_id"] = contract.payment_term_id.id
+        if pricelist:
+            values["pricelist_id"] = pricelist.id
+        return values

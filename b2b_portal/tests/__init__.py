@@ -4,3 +4,8 @@ from . import test_install
 from . import test_entities
 from . import test_demo
 from . import test_portal
+from . import test_quantities
+from . import test_verification
+from . import test_contracts
+from . import test_active_entity
+from . import test_catalog

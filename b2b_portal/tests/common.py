@@ -30,6 +30,7 @@ class B2bCommon(BaseCommon):
                     "vat": inn("770100001"),
                     "b2b_kpp": "770101001",
                     "company_registry": ogrn("102770000001"),
+                    "b2b_state": "approved",
                 },
                 {
                     "name": "ООО «Бета»",
@@ -38,6 +39,7 @@ class B2bCommon(BaseCommon):
                     "vat": inn("780200002"),
                     "b2b_kpp": "780201001",
                     "company_registry": ogrn("102780000002"),
+                    "b2b_state": "approved",
                 },
             ]
         )
@@ -73,6 +75,30 @@ class B2bCommon(BaseCommon):
             ]
         )
         cls.buyer_a.partner_id.parent_id = cls.entity_a
+        cls.pricelist_a, cls.pricelist_b = cls.env["product.pricelist"].create(
+            [
+                {"name": "Price list A", "currency_id": cls.env.company.currency_id.id},
+                {"name": "Price list B", "currency_id": cls.env.company.currency_id.id},
+            ]
+        )
+        cls.contract_a, cls.contract_b = cls.env["b2b.contract"].create(
+            [
+                {
+                    "name": "A-1",
+                    "entity_id": cls.entity_a.id,
+                    "pricelist_id": cls.pricelist_a.id,
+                    "state": "active",
+                    "is_default": True,
+                },
+                {
+                    "name": "B-1",
+                    "entity_id": cls.entity_b.id,
+                    "pricelist_id": cls.pricelist_b.id,
+                    "state": "active",
+                    "is_default": True,
+                },
+            ]
+        )
         cls.group_wholesale = cls.env["res.partner.category"].create(
             {"name": "Wholesale", "partner_ids": [Command.link(cls.entity_a.id)]}
         )

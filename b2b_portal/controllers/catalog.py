@@ -1,0 +1,221 @@
+from werkzeug.exceptions import Forbidden
+from werkzeug.urls import url_encode
+
+from odoo import http
+from odoo.exceptions import AccessError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from ..tools.quantities import parse_quantity
+
+PAGE_SIZES = (20, 50, 100)
+MAX_SEARCH = 100
+SORTS = {
+    "code": "default_code asc, id asc",
+    "name": "name asc, id asc",
+    "new": "create_date desc, id desc",
+}
+
+
+class B2bCatalog(CustomerPortal):
+    # -- helpers -----------------------------------------------------------------
+    def _b2b_entity(self, capability="read"):
+        """The active entity of the request, after the membership and role
+        check; 403 otherwise."""
+        user = request.env.user
+        try:
+            entity = user._b2b_active_entity()
+            user._b2b_check(entity, capability)
+        except AccessError as error:
+            raise Forbidden(str(error)) from error
+        return entity
+
+    def _b2b_catalog_args(self, kw):
+        """Catalog filters from the query string, each checked."""
+        messages = []
+        search = (kw.get("search") or "").strip()
+        if len(search) > MAX_SEARCH:
+            search = search[:MAX_SEARCH]
+            messages.append(
+                request.env._(
+                    "The search was cut to its first %(n)s characters.", n=MAX_SEARCH
+                )
+            )
+        try:
+            ppg = int(kw.get("ppg") or PAGE_SIZES[0])
+            category = int(kw.get("category") or 0)
+            page = max(int(kw.get("page") or 1), 1)
+        except ValueError:
+            ppg, category, page = PAGE_SIZES[0], 0, 1
+        return {
+            "search": search,
+            "ppg": ppg if ppg in PAGE_SIZES else PAGE_SIZES[0],
+            "category": category,
+            "in_stock": kw.get("in_stock") == "1",
+            "sort": kw.get("sort") if kw.get("sort") in SORTS else "code",
+            "page": page,
+        }, messages
+
+    def _b2b_catalog_values(self, entity, args):
+        company = request.env.user.company_id
+        Product = request.env["product.product"].sudo().with_company(company)
+        domain = Product._b2b_catalog_domain(entity, company)
+        if args["search"]:
+            search = args["search"]
+            domain += [
+                "|",
+                "|",
+                ("default_code", "ilike", search),
+                ("barcode", "=", search),
+                ("name", "ilike", search),
+            ]
+        categories = [
+            (category, count)
+            for category, count in Product._read_group(
+                domain, ["categ_id"], ["__count"], order="categ_id"
+            )
+        ]
+        if args["category"]:
+            domain += [("categ_id", "child_of", args["category"])]
+        if args["in_stock"]:
+            domain += [("free_qty", ">", 0)]
+        total = Product.search_count(domain)
+        url_args = {
+            k: v
+            for k, v in (
+                ("search", args["search"]),
+                ("category", args["category"] or ""),
+                ("in_stock", "1" if args["in_stock"] else ""),
+                ("sort", args["sort"]),
+                ("ppg", args["ppg"]),
+            )
+            if v
+        }
+        pager = portal_pager(
+            url="/my/b2b/catalog",
+            url_args=url_args,
+            total=total,
+            page=args["page"],
+            step=args["ppg"],
+        )
+        products = Product.search(
+            domain, order=SORTS[args["sort"]], limit=args["ppg"], offset=pager["offset"]
+        )
+        contract = entity._b2b_default_contract()
+        prices, currency = entity._b2b_prices(products, contract)
+        return {
+            "page_name": "b2b_catalog",
+            "entity": entity,
+            "contract": contract,
+            "products": products,
+            "prices": prices,
+            "currency": currency,
+            "availability": products._b2b_availability(company),
+            "pager": pager,
+            "args": args,
+            "url_args": url_args,
+            "categories": categories,
+            "can_order": request.env.user._b2b_can(entity, "order"),
+            "cart": request.env.user._b2b_current_cart(entity),
+        }
+
+    # -- routes -------------------------------------------------------------------
+    @http.route(
+        "/my/b2b/catalog", type="http", auth="user", methods=["GET"], website=True
+    )
+    def b2b_catalog(self, **kw):
+        entity = self._b2b_entity("read")
+        args, messages = self._b2b_catalog_args(kw)
+        values = self._prepare_portal_layout_values()
+        values.update(self._b2b_catalog_values(entity, args))
+        values["messages"] = messages
+        values["added"] = kw.get("added")
+        return request.render("b2b_portal.portal_b2b_catalog", values)
+
+    @http.route(
+        "/my/b2b/cart/add", type="http", auth="user", methods=["POST"], website=True
+    )
+    def b2b_cart_add(self, **post):
+        """Add the filled quantity inputs of a catalog page to the current
+        cart, all or nothing."""
+        entity = self._b2b_entity("order")
+        quantities, errors = self._b2b_parse_quantities(entity, post)
+        if not errors and not quantities:
+            errors.append(request.env._("Enter a quantity for at least one product."))
+        if not errors:
+            errors = entity._b2b_order_blockers()
+        if errors:
+            args, _messages = self._b2b_catalog_args(post)
+            values = self._prepare_portal_layout_values()
+            values.update(self._b2b_catalog_values(entity, args))
+            values.update(errors=errors, typed=post)
+            return request.render("b2b_portal.portal_b2b_catalog", values, status=400)
+        cart = request.env.user._b2b_current_cart(entity, create=True)
+        cart._b2b_add_products(quantities)
+        args, _messages = self._b2b_catalog_args(post)
+        back = {k: v for k, v in args.items() if v and k != "in_stock"}
+        back.update(in_stock="1" if args["in_stock"] else "", added=len(quantities))
+        return request.redirect(
+            "/my/b2b/catalog?" + url_encode({k: v for k, v in back.items() if v}), 303
+        )
+
+    def _b2b_parse_quantities(self, entity, post):
+        """{product: qty} of the filled inputs ``qty_<product id>``; products
+        are looked up in the entity's catalog only, never trusted."""
+        env = request.env
+        typed, errors = {}, []
+        for key, text in post.items():
+            if not key.startswith("qty_"):
+                continue
+            try:
+                typed[int(key[4:])] = text
+            except ValueError:
+                errors.append(env._("Unknown product %(key)s.", key=key[4:][:20]))
+        company = request.env.user.company_id
+        Product = request.env["product.product"].sudo().with_company(company)
+        filled = {pid: text for pid, text in typed.items() if (text or "").strip()}
+        products = Product.search(
+            Product._b2b_catalog_domain(entity, company) + [("id", "in", list(filled))]
+        )
+        by_id = {p.id: p for p in products}
+        quantities = {}
+        messages = {
+            "not_a_number": env._("%(product)s: “%(text)s” is not a quantity."),
+            "not_positive": env._("%(product)s: the quantity must be more than zero."),
+            "too_large": env._(
+                "%(product)s: %(text)s is more than can be ordered at once."
+            ),
+            "not_whole": env._("%(product)s: sold in whole units, not %(text)s."),
+        }
+        for pid, text in filled.items():
+            product = by_id.get(pid)
+            if not product:
+                errors.append(env._("Product %(id)s is not in your catalog.", id=pid))
+                continue
+            qty, code = parse_quantity(text, whole=product._b2b_whole_units())
+            if code:
+                errors.append(
+                    messages[code]
+                    % {"product": product.display_name, "text": text[:30]}
+                )
+            else:
+                quantities[product] = qty
+        return quantities, errors
+
+    @http.route(
+        "/my/b2b/entity/switch",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def b2b_switch_entity(self, entity_id=None, redirect=None, **kw):
+        try:
+            entity = request.env["res.partner"].browse(int(entity_id or 0))
+            request.env.user._b2b_switch_entity(entity)
+        except (ValueError, AccessError) as error:
+            raise Forbidden() from error
+        target = redirect if redirect and redirect.startswith("/my") else "/my"
+        return request.redirect(target, 303, local=True)

@@ -1,0 +1,67 @@
+from odoo import api, fields, models
+
+INCOMING_STATES = ("waiting", "confirmed", "partially_available", "assigned")
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    # searched by prefix and substring in the portal catalog
+    default_code = fields.Char(index="trigram")
+
+    @api.model
+    def _b2b_catalog_domain(self, entity, company):
+        """Products ``entity`` may see and order (assortment seam)."""
+        return [
+            ("sale_ok", "=", True),
+            ("company_id", "in", [False, company.id]),
+        ]
+
+    def _b2b_whole_units(self):
+        """Counted in pieces (or boxes of pieces): no fractions."""
+        self.ensure_one()
+        unit = self.env.ref("uom.product_uom_unit")
+        uom = self.uom_id
+        while uom:
+            if uom == unit:
+                return True
+            uom = uom.relative_uom_id
+        return False
+
+    def _b2b_availability(self, company):
+        """Free stock and next incoming supply of these products in the
+        warehouses of ``company``, in a constant number of queries.
+
+        :return: {product id: {"free_qty", "incoming_date", "incoming_qty"}}
+        """
+        products = self.with_company(company).with_context(
+            allowed_company_ids=company.ids
+        )
+        result = {
+            product.id: {
+                "free_qty": product.free_qty,
+                "incoming_date": False,
+                "incoming_qty": 0.0,
+            }
+            for product in products
+        }
+        groups = (
+            self.env["stock.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("product_id", "in", self.ids),
+                    ("company_id", "=", company.id),
+                    ("state", "in", INCOMING_STATES),
+                    ("location_dest_id.usage", "=", "internal"),
+                    ("location_id.usage", "not in", ("internal", "transit")),
+                ],
+                ["product_id", "date:day"],
+                ["product_qty:sum"],
+            )
+        )
+        for product, day, qty in sorted(groups, key=lambda g: g[1]):
+            info = result[product.id]
+            if not info["incoming_date"]:
+                info.update(incoming_date=day, incoming_qty=qty)
+        return result
