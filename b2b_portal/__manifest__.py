@@ -15,6 +15,7 @@
         "security/b2b_rules.xml",
         "views/b2b_membership_views.xml",
         "views/res_partner_views.xml",
+        "views/b2b_news_views.xml",
         "views/b2b_menus.xml",
         "views/portal_templates.xml",
     ],
