@@ -18,6 +18,7 @@
         "views/b2b_news_views.xml",
         "views/b2b_menus.xml",
         "views/portal_templates.xml",
+        "views/portal_news_templates.xml",
     ],
     "demo": ["demo/b2b_demo.xml"],
     "assets": {
