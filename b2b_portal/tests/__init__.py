@@ -4,3 +4,4 @@ from . import test_install
 from . import test_entities
 from . import test_demo
 from . import test_portal
+from . import test_news
