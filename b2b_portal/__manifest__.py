@@ -17,9 +17,11 @@
         "views/b2b_membership_views.xml",
         "views/b2b_contract_views.xml",
         "views/res_partner_views.xml",
+        "views/b2b_news_views.xml",
         "views/b2b_menus.xml",
         "views/portal_templates.xml",
         "views/portal_catalog_templates.xml",
+        "views/portal_news_templates.xml",
     ],
     "demo": ["demo/b2b_demo.xml"],
     "assets": {

@@ -6,3 +6,4 @@ from . import product_template
 from . import b2b_contract
 from . import sale_order
 from . import product_product
+from . import b2b_news

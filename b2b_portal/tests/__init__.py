@@ -9,3 +9,4 @@ from . import test_verification
 from . import test_contracts
 from . import test_active_entity
 from . import test_catalog
+from . import test_news
