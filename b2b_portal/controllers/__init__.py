@@ -1,3 +1,4 @@
 from . import portal
 from . import catalog
+from . import product
 from . import news

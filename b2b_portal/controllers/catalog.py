@@ -49,7 +49,12 @@ class B2bCatalog(CustomerPortal):
             page = max(int(kw.get("page") or 1), 1)
         except ValueError:
             ppg, category, page = PAGE_SIZES[0], 0, 1
+        values = []
+        for value in request.httprequest.values.getlist("attr")[:50]:
+            if value.isdigit():
+                values.append(int(value))
         return {
+            "attr": values,
             "search": search,
             "ppg": ppg if ppg in PAGE_SIZES else PAGE_SIZES[0],
             "category": category,
@@ -79,6 +84,23 @@ class B2bCatalog(CustomerPortal):
         ]
         if args["category"]:
             domain += [("categ_id", "child_of", args["category"])]
+        facets = self._b2b_attribute_facets(Product, domain)
+        if args["attr"]:
+            chosen = (
+                request.env["product.attribute.value"]
+                .sudo()
+                .browse(args["attr"])
+                .exists()
+            )
+            # values of one attribute are alternatives; attributes add up
+            for attribute in chosen.attribute_id:
+                domain += [
+                    (
+                        "product_template_attribute_value_ids.product_attribute_value_id",
+                        "in",
+                        chosen.filtered(lambda v, a=attribute: v.attribute_id == a).ids,
+                    )
+                ]
         if args["in_stock"]:
             domain += [("free_qty", ">", 0)]
         total = Product.search_count(domain)
@@ -93,6 +115,8 @@ class B2bCatalog(CustomerPortal):
             )
             if v
         }
+        if args["attr"]:
+            url_args["attr"] = args["attr"]
         pager = portal_pager(
             url="/my/b2b/catalog",
             url_args=url_args,
@@ -117,9 +141,30 @@ class B2bCatalog(CustomerPortal):
             "args": args,
             "url_args": url_args,
             "categories": categories,
+            "facets": facets,
             "can_order": request.env.user._b2b_can(entity, "order"),
             "cart": request.env.user._b2b_current_cart(entity),
         }
+
+    def _b2b_attribute_facets(self, Product, domain):
+        """[(attribute, [(value, count)])] of the products matching
+        ``domain``, in one grouped query."""
+        groups = Product._read_group(
+            domain, ["product_template_attribute_value_ids"], ["__count"]
+        )
+        facets = {}
+        for ptav, count in groups:
+            if not ptav:
+                continue
+            value = ptav.product_attribute_value_id
+            by_value = facets.setdefault(value.attribute_id, {})
+            by_value[value] = by_value.get(value, 0) + count
+        return [
+            (attribute, sorted(values.items(), key=lambda vc: vc[0].sequence))
+            for attribute, values in sorted(
+                facets.items(), key=lambda ac: ac[0].sequence
+            )
+        ]
 
     # -- routes -------------------------------------------------------------------
     @http.route(

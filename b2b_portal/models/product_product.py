@@ -12,10 +12,14 @@ class ProductProduct(models.Model):
     @api.model
     def _b2b_catalog_domain(self, entity, company):
         """Products ``entity`` may see and order (assortment seam)."""
-        return [
+        domain = [
             ("sale_ok", "=", True),
             ("company_id", "in", [False, company.id]),
         ]
+        hidden = self.env["product.category"]._b2b_hidden_ids(entity)
+        if hidden:
+            domain.append(("categ_id", "not in", hidden))
+        return domain
 
     def _b2b_whole_units(self):
         """Counted in pieces (or boxes of pieces): no fractions."""

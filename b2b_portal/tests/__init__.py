@@ -9,4 +9,7 @@ from . import test_verification
 from . import test_contracts
 from . import test_active_entity
 from . import test_catalog
+from . import test_assortment
+from . import test_product_page
+from . import test_catalog_queries
 from . import test_news

@@ -1,0 +1,44 @@
+from odoo.tests import HttpCase, tagged
+
+from .common import B2bCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogQueries(B2bCommon, HttpCase):
+    """A catalog page costs the same number of queries for 20 and 100 rows."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        products = cls.env["product.product"].create(
+            [
+                {
+                    "name": f"Query item {n}",
+                    "default_code": f"QRY-{n:04d}",
+                    "is_storable": True,
+                    "b2b_rrp": 10.0,
+                }
+                for n in range(120)
+            ]
+        )
+        stock = cls.env.ref("stock.warehouse0").lot_stock_id
+        for product in products[::3]:
+            cls.env["stock.quant"]._update_available_quantity(product, stock, 10)
+
+    def count(self, url):
+        self.url_open(url)  # warm the caches (registry, templates, session)
+        before = self.cr.sql_log_count
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return self.cr.sql_log_count - before, response.text.count('class="o_b2b_row"')
+
+    def test_query_count_does_not_grow_with_the_page(self):
+        self.authenticate("buyer_a", "buyer_a")
+        small, rows_small = self.count("/my/b2b/catalog?search=QRY&ppg=20")
+        large, rows_large = self.count("/my/b2b/catalog?search=QRY&ppg=100")
+        self.assertEqual((rows_small, rows_large), (20, 100))
+        self.assertLessEqual(small, 60)
+        self.assertLessEqual(large, 60)
+        self.assertLessEqual(
+            large - small, 2, f"20 rows: {small} queries, 100 rows: {large}"
+        )
