@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 INCOMING_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 
@@ -6,8 +6,14 @@ INCOMING_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 class ProductProduct(models.Model):
     _inherit = "product.product"
 
-    # searched by prefix and substring in the portal catalog
-    default_code = fields.Char(index="trigram")
+    # The portal catalog searches SKUs by prefix and substring (ILIKE): a
+    # trigram index beside Odoo's btree one (which keeps its name and kind).
+    # (None, so no index, where the database has no pg_trgm, as Odoo does)
+    _default_code_trgm_idx = models.Index(
+        lambda registry: registry.has_trigram
+        and "USING gin (default_code gin_trgm_ops)"
+        or None
+    )
 
     @api.model
     def _b2b_catalog_domain(self, entity, company):
