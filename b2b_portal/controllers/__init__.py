@@ -1,3 +1,4 @@
 from . import portal
 from . import catalog
 from . import news
+from . import orders
