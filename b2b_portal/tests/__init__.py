@@ -11,3 +11,4 @@ from . import test_active_entity
 from . import test_catalog
 from . import test_news
 from . import test_orders
+from . import test_dashboard
