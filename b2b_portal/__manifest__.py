@@ -24,6 +24,8 @@
         "views/portal_catalog_templates.xml",
         "views/portal_product_templates.xml",
         "views/portal_news_templates.xml",
+        "views/portal_order_templates.xml",
+        "views/portal_dashboard_templates.xml",
     ],
     "demo": ["demo/b2b_demo.xml"],
     "assets": {

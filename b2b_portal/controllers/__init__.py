@@ -2,3 +2,5 @@ from . import portal
 from . import catalog
 from . import product
 from . import news
+from . import orders
+from . import dashboard

@@ -1,5 +1,30 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+from ..tools.order_status import portal_status
+
+PORTAL_STATUSES = [
+    ("cart", "Cart"),
+    ("quotation", "Quotation"),
+    ("confirmed", "Confirmed"),
+    ("partly_delivered", "Partly delivered"),
+    ("delivered", "Delivered"),
+    ("invoiced", "Invoiced"),
+    ("paid", "Paid"),
+    ("cancelled", "Cancelled"),
+]
+# Bootstrap classes of the status badge in the portal
+PORTAL_STATUS_BADGES = {
+    "cart": "text-bg-light",
+    "quotation": "text-bg-secondary",
+    "confirmed": "text-bg-primary",
+    "partly_delivered": "text-bg-info",
+    "delivered": "text-bg-success",
+    "invoiced": "text-bg-warning",
+    "paid": "text-bg-success",
+    "cancelled": "text-bg-danger",
+}
 
 
 class SaleOrder(models.Model):
@@ -32,6 +57,50 @@ class SaleOrder(models.Model):
         copy=False,
         help="The portal user who owns this cart.",
     )
+    b2b_portal_status = fields.Selection(
+        PORTAL_STATUSES,
+        string="Status for the buyer",
+        compute="_compute_b2b_portal_status",
+        help="State, delivery, invoicing and payment of the order in one word, "
+        "as the portal shows it to buyers.",
+    )
+
+    @api.depends(
+        "state",
+        "b2b_is_cart",
+        "delivery_status",
+        "invoice_status",
+        "invoice_ids.state",
+        "invoice_ids.move_type",
+        "invoice_ids.payment_state",
+    )
+    def _compute_b2b_portal_status(self):
+        for order in self:
+            invoices = order.invoice_ids.filtered(
+                lambda move: move.state == "posted"
+                and move.move_type == "out_invoice"
+                and move.payment_state != "reversed"
+            )
+            order.b2b_portal_status = portal_status(
+                order.state,
+                is_cart=order.b2b_is_cart,
+                delivery_status=order.delivery_status,
+                invoice_status=order.invoice_status,
+                payment_states=invoices.mapped("payment_state"),
+            )
+
+    @api.model
+    def _b2b_not_cart_domain(self):
+        """Orders, not carts: a cart stops being one once confirmed."""
+        return ["|", ("b2b_is_cart", "=", False), ("state", "=", "sale")]
+
+    def _b2b_is_open_cart(self):
+        self.ensure_one()
+        return self.b2b_is_cart and self.state != "sale"
+
+    def _b2b_portal_status_badge(self):
+        self.ensure_one()
+        return PORTAL_STATUS_BADGES.get(self.b2b_portal_status, "text-bg-secondary")
 
     @api.constrains("b2b_contract_id", "partner_id")
     def _check_b2b_contract_entity(self):
@@ -74,3 +143,93 @@ class SaleOrder(models.Model):
                 )
         self.write({"order_line": commands})
         return self
+
+    # -- the portal order page ------------------------------------------------
+    def _b2b_line_availability(self):
+        """Whether the goods of these orders' lines still to deliver are there,
+        in a constant number of queries whatever the number of lines.
+
+        :return: {line id: {"status": "reserved" | "in_stock" | "short" |
+            "expected", "available": qty in the product's unit,
+            "date": date of the next incoming supply or False}}
+        """
+        orders = self.filtered(
+            lambda o: o.state in ("draft", "sent", "sale")
+            and o.delivery_status != "full"
+        )
+        lines = orders.order_line.filtered(
+            lambda line: not line.display_type and line.product_id.is_storable
+        ).sorted(lambda line: (line.order_id.id, line.sequence, line.id))
+        result = {}
+        for company, company_lines in lines.grouped(
+            lambda line: line.order_id.company_id
+        ).items():
+            stock = company_lines.product_id._b2b_availability(company)
+            # free stock left once the lines above took their share
+            free = {pid: info["free_qty"] for pid, info in stock.items()}
+            for line in company_lines:
+                product = line.product_id
+                uom = product.uom_id
+                todo = line.product_uom_id._compute_quantity(
+                    line.product_uom_qty - line.qty_delivered, uom, round=False
+                )
+                if float_compare(todo, 0.0, precision_rounding=uom.rounding) <= 0:
+                    continue
+                moves = line.move_ids.filtered(
+                    lambda m: m.state not in ("done", "cancel")
+                    and m.location_dest_id.usage == "customer"
+                )
+                info = {"available": todo, "date": False}
+                if moves and all(move.state == "assigned" for move in moves):
+                    result[line.id] = dict(info, status="reserved")
+                    continue
+                reserved = sum(
+                    move.product_uom._compute_quantity(move.quantity, uom, round=False)
+                    for move in moves
+                )
+                needed = todo - reserved
+                if (
+                    float_compare(
+                        free[product.id], needed, precision_rounding=uom.rounding
+                    )
+                    >= 0
+                ):
+                    free[product.id] -= needed
+                    result[line.id] = dict(info, status="in_stock")
+                    continue
+                available = reserved + max(free[product.id], 0.0)
+                free[product.id] = min(free[product.id], 0.0)
+                incoming = stock[product.id]["incoming_date"]
+                result[line.id] = {
+                    "status": "expected" if incoming else "short",
+                    "available": available,
+                    "date": incoming,
+                }
+        return result
+
+    # -- reorder --------------------------------------------------------------
+    def _b2b_reorder_quantities(self, company):
+        """{product: qty in its own unit} of this order's product lines that
+        its entity may still order from ``company`` (catalog seam: still
+        sold, same company); the same product on several lines is summed."""
+        self.ensure_one()
+        lines = self.order_line.filtered(
+            lambda line: not line.display_type
+            and not line.is_downpayment
+            and not line.combo_item_id
+            and line.product_id
+            and line.product_uom_qty > 0
+        )
+        Product = self.env["product.product"].with_company(company)
+        orderable = Product.search(
+            Product._b2b_catalog_domain(self.b2b_entity_id, company)
+            + [("id", "in", lines.product_id.ids), ("type", "!=", "combo")]
+        )
+        quantities = {}
+        for line in lines.filtered(lambda line: line.product_id in orderable):
+            product = line.product_id
+            qty = line.product_uom_id._compute_quantity(
+                line.product_uom_qty, product.uom_id
+            )
+            quantities[product] = quantities.get(product, 0.0) + qty
+        return quantities

@@ -13,3 +13,5 @@ from . import test_assortment
 from . import test_product_page
 from . import test_catalog_queries
 from . import test_news
+from . import test_orders
+from . import test_dashboard

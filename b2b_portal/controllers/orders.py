@@ -1,0 +1,112 @@
+from werkzeug.exceptions import Forbidden, NotFound
+
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.sale.controllers import portal as sale_portal
+
+
+class B2bSalePortal(sale_portal.CustomerPortal):
+    """/my/orders and /my/quotes of the ACTIVE entity, the order page's
+    availability and reorder button."""
+
+    # -- lists ----------------------------------------------------------------
+    def _b2b_list_entity(self):
+        """The active entity of a buyer; None for a user of no entity, who
+        keeps Odoo's lists."""
+        user = request.env.user
+        return user._b2b_active_entity() if user._b2b_entities() else None
+
+    def _b2b_list_domain(self, domain, entity):
+        """Odoo's domain for ``entity``, narrowed to the orders of that very
+        entity (not of companies below it) and without the carts: a cart the
+        buyer fills is not an order until it is confirmed."""
+        return (
+            domain
+            + [("b2b_entity_id", "=", entity.id)]
+            + request.env["sale.order"]._b2b_not_cart_domain()
+        )
+
+    def _prepare_quotations_domain(self, partner):
+        entity = self._b2b_list_entity()
+        if entity is None:
+            return super()._prepare_quotations_domain(partner)
+        return self._b2b_list_domain(super()._prepare_quotations_domain(entity), entity)
+
+    def _prepare_orders_domain(self, partner):
+        entity = self._b2b_list_entity()
+        if entity is None:
+            return super()._prepare_orders_domain(partner)
+        return self._b2b_list_domain(super()._prepare_orders_domain(entity), entity)
+
+    # -- the order page -------------------------------------------------------
+    def _sale_order_get_page_view_values(
+        self, order_sudo, access_token, values, history_session_key, **kwargs
+    ):
+        values = super()._sale_order_get_page_view_values(
+            order_sudo, access_token, values, history_session_key, **kwargs
+        )
+        values.update(self._b2b_order_page_values(order_sudo, kwargs.get("b2b_error")))
+        return values
+
+    def _b2b_order_page_values(self, order_sudo, error=None):
+        """Status, availability and reorder for a member of the order's entity;
+        nothing for anyone else (a token link, another customer)."""
+        user = request.env.user
+        entity = order_sudo.b2b_entity_id
+        if not entity or entity not in user._b2b_entities():
+            return {}
+        errors = []
+        if error == "empty":
+            errors.append(
+                request.env._("None of the products of this order can be ordered now.")
+            )
+        elif error == "blocked":
+            errors.extend(entity._b2b_order_blockers())
+        return {
+            "b2b_order_page": True,
+            "b2b_line_availability": order_sudo._b2b_line_availability(),
+            "b2b_can_reorder": not order_sudo._b2b_is_open_cart()
+            and user._b2b_can(entity, "order"),
+            "b2b_errors": errors,
+        }
+
+    # -- reorder --------------------------------------------------------------
+    @http.route(
+        "/my/b2b/orders/<int:order_id>/reorder",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def b2b_reorder(self, order_id, **post):
+        """Copy the products of an order of one of the buyer's entities into
+        their current cart of that entity."""
+        user = request.env.user
+        # searched as the user (record rules), then held to an active
+        # membership: another entity's order, a cart or an unknown id look alike
+        Order = request.env["sale.order"]
+        order = Order.search(
+            [
+                ("id", "=", order_id),
+                ("b2b_entity_id", "in", user._b2b_entities().ids),
+                *Order._b2b_not_cart_domain(),
+            ],
+            limit=1,
+        )
+        if not order:
+            raise NotFound()
+        entity = order.sudo().b2b_entity_id
+        if not user._b2b_can(entity, "order"):
+            raise Forbidden()
+        back = f"/my/orders/{order.id}"
+        if entity._b2b_order_blockers():
+            return request.redirect(f"{back}?b2b_error=blocked", 303)
+        quantities = order.sudo()._b2b_reorder_quantities(user.company_id)
+        if not quantities:
+            return request.redirect(f"{back}?b2b_error=empty", 303)
+        # the catalog and its cart are those of the active entity
+        user._b2b_switch_entity(entity)
+        cart = user._b2b_current_cart(entity, create=True)
+        cart._b2b_add_products(quantities)
+        return request.redirect(f"/my/b2b/catalog?added={len(quantities)}", 303)
