@@ -68,14 +68,7 @@ class B2bCatalog(CustomerPortal):
         Product = request.env["product.product"].sudo().with_company(company)
         domain = Product._b2b_catalog_domain(entity, company)
         if args["search"]:
-            search = args["search"]
-            domain += [
-                "|",
-                "|",
-                ("default_code", "ilike", search),
-                ("barcode", "=", search),
-                ("name", "ilike", search),
-            ]
+            domain += Product._b2b_search_domain(args["search"])
         categories = [
             (category, count)
             for category, count in Product._read_group(

@@ -27,6 +27,22 @@ class ProductProduct(models.Model):
             domain.append(("categ_id", "not in", hidden))
         return domain
 
+    @api.model
+    def _b2b_search_domain(self, text):
+        """Products whose SKU or name contains ``text``, or whose barcode is
+        ``text``. Each branch is its own subquery, so that each uses its own
+        index (trigram on SKU and name, btree on barcode): one OR across the
+        product and template tables would scan both tables instead."""
+        Product = self.with_context(active_test=False)
+        Template = self.env["product.template"].with_context(active_test=False)
+        return [
+            "|",
+            "|",
+            ("id", "in", Product._search([("default_code", "ilike", text)])),
+            ("id", "in", Product._search([("barcode", "=", text)])),
+            ("product_tmpl_id", "in", Template._search([("name", "ilike", text)])),
+        ]
+
     def _b2b_whole_units(self):
         """Counted in pieces (or boxes of pieces): no fractions."""
         self.ensure_one()

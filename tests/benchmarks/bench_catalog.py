@@ -267,9 +267,9 @@ def main():
     try:
         for _attempt in range(120):
             try:
-                requests.get(f"http://127.0.0.1:{PORT}/web/login", timeout=2)
+                requests.get(f"http://127.0.0.1:{PORT}/web/login", timeout=60)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(1)
         session = requests.Session()
         login(session)
