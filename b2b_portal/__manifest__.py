@@ -18,6 +18,7 @@
         "views/b2b_contract_views.xml",
         "views/res_partner_views.xml",
         "views/b2b_news_views.xml",
+        "views/b2b_change_request_views.xml",
         "views/b2b_menus.xml",
         "views/portal_templates.xml",
         "views/portal_catalog_templates.xml",

@@ -7,3 +7,4 @@ from . import b2b_contract
 from . import sale_order
 from . import product_product
 from . import b2b_news
+from . import b2b_change_request
