@@ -23,6 +23,7 @@
         "views/portal_templates.xml",
         "views/portal_catalog_templates.xml",
         "views/portal_news_templates.xml",
+        "views/portal_entities_templates.xml",
     ],
     "demo": ["demo/b2b_demo.xml"],
     "assets": {

@@ -1,3 +1,5 @@
 from . import portal
 from . import catalog
 from . import news
+from . import entities
+from . import members
