@@ -10,3 +10,5 @@ from . import test_contracts
 from . import test_active_entity
 from . import test_catalog
 from . import test_news
+from . import test_registration
+from . import test_members
