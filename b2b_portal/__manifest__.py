@@ -19,6 +19,7 @@
         "views/res_partner_views.xml",
         "views/b2b_news_views.xml",
         "views/product_category_views.xml",
+        "views/b2b_change_request_views.xml",
         "views/b2b_menus.xml",
         "views/portal_templates.xml",
         "views/portal_catalog_templates.xml",
@@ -26,6 +27,7 @@
         "views/portal_news_templates.xml",
         "views/portal_order_templates.xml",
         "views/portal_dashboard_templates.xml",
+        "views/portal_entities_templates.xml",
     ],
     "demo": ["demo/b2b_demo.xml"],
     "assets": {

@@ -4,3 +4,5 @@ from . import product
 from . import news
 from . import orders
 from . import dashboard
+from . import entities
+from . import members

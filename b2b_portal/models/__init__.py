@@ -8,3 +8,4 @@ from . import sale_order
 from . import product_product
 from . import product_category
 from . import b2b_news
+from . import b2b_change_request

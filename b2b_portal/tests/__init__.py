@@ -15,3 +15,5 @@ from . import test_catalog_queries
 from . import test_news
 from . import test_orders
 from . import test_dashboard
+from . import test_registration
+from . import test_members
