@@ -30,18 +30,23 @@ class ProductProduct(models.Model):
     @api.model
     def _b2b_search_domain(self, text):
         """Products whose SKU or name contains ``text``, or whose barcode is
-        ``text``. Each branch is its own subquery, so that each uses its own
-        index (trigram on SKU and name, btree on barcode): one OR across the
-        product and template tables would scan both tables instead."""
+        ``text``, as ``[("id", "in", ids)]``.
+
+        Each branch is its own query, so that each uses its own index
+        (trigram on SKU and name, btree on barcode): one OR across the product
+        and template tables would scan and join both tables, and would be
+        evaluated again by every query of a catalog page (count, page, facets).
+        """
         Product = self.with_context(active_test=False)
         Template = self.env["product.template"].with_context(active_test=False)
-        return [
-            "|",
-            "|",
-            ("id", "in", Product._search([("default_code", "ilike", text)])),
-            ("id", "in", Product._search([("barcode", "=", text)])),
-            ("product_tmpl_id", "in", Template._search([("name", "ilike", text)])),
-        ]
+        ids = set(Product.search([("default_code", "ilike", text)]).ids)
+        ids.update(Product.search([("barcode", "=", text)]).ids)
+        ids.update(
+            Product.search(
+                [("product_tmpl_id", "in", Template._search([("name", "ilike", text)]))]
+            ).ids
+        )
+        return [("id", "in", sorted(ids))]
 
     def _b2b_whole_units(self):
         """Counted in pieces (or boxes of pieces): no fractions."""
