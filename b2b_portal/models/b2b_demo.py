@@ -77,7 +77,10 @@ class B2bDemo(models.AbstractModel):
         groups = self._demo_customer_groups()
         salesperson = self._demo_salesperson(company)
         entities = self._demo_customers(company, groups, salesperson)
-        self._demo_buyer(company, entities)
+        buyer = self._demo_buyer(company, entities)
+        self._demo_pending_entity(salesperson)
+        self._demo_news(groups)
+        self._demo_orders(buyer, entities[0], products)
 
     # -- helpers ---------------------------------------------------------------
     def _demo_load(self, model, rows):
@@ -537,3 +540,108 @@ class B2bDemo(models.AbstractModel):
             ],
         )
         return buyer
+
+    # -- activity ------------------------------------------------------------------
+    def _demo_pending_entity(self, salesperson):
+        """A newly registered entity waiting in the verification queue."""
+        entity = self._demo_load(
+            "res.partner",
+            [
+                (
+                    "entity_novastroy",
+                    {
+                        "name": "ООО «НоваСтрой»",
+                        "is_company": True,
+                        "country_id": self.env.ref("base.ru").id,
+                        "city": "Казань",
+                        "street": "ул. Баумана, д. 9",
+                        "zip": "420111",
+                        "vat": _inn("165512345"),
+                        "b2b_kpp": "165501001",
+                        "company_registry": _ogrn("102160012345"),
+                        "b2b_tax_system": "usn_income",
+                        "b2b_state": "draft",
+                        "user_id": salesperson.id,
+                    },
+                )
+            ],
+        )
+        entity.action_b2b_submit()
+
+    def _demo_news(self, groups):
+        now = fields.Datetime.now()
+        news = self._demo_load(
+            "b2b.news",
+            [
+                (
+                    "news_prices",
+                    {
+                        "name": "New price list from the 1st of next month",
+                        "body": "<p>Prices of fasteners change by 3–5%. Orders "
+                        "placed before the 1st keep today's prices.</p>",
+                        "date": now - datetime.timedelta(days=2),
+                    },
+                ),
+                (
+                    "news_large",
+                    {
+                        "name": "Free delivery for large wholesale",
+                        "body": "<p>Orders over 300,000 ₽ are delivered free "
+                        "within the Moscow ring road.</p>",
+                        "date": now - datetime.timedelta(days=5),
+                        "category_ids": [
+                            Command.set(groups["group_large_wholesale"].ids)
+                        ],
+                    },
+                ),
+                (
+                    "news_dealers",
+                    {
+                        "name": "Dealers: new LED lamps in stock",
+                        "body": "<p>The new LED range is open to dealers first.</p>",
+                        "date": now - datetime.timedelta(days=1),
+                        "category_ids": [Command.set(groups["group_dealer"].ids)],
+                    },
+                ),
+            ],
+        )
+        self._demo_translate(
+            news,
+            "name",
+            [
+                "Новый прайс-лист с 1-го числа следующего месяца",
+                "Бесплатная доставка для крупного опта",
+                "Дилерам: новые светодиодные лампы на складе",
+            ],
+        )
+
+    def _demo_orders(self, buyer, entity, products):
+        """Two past orders and a cart, so that the buyer's portal is not empty."""
+        contract = entity._b2b_default_contract()
+        skus = list(products)
+        Order = self.env["sale.order"].with_company(contract.company_id)
+        orders = Order.create(
+            [
+                {
+                    "partner_id": entity.id,
+                    "b2b_contract_id": contract.id,
+                    "pricelist_id": contract._b2b_pricelist().id,
+                    "company_id": contract.company_id.id,
+                    "user_id": entity.user_id.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": products[sku].id, "product_uom_qty": qty}
+                        )
+                        for sku, qty in lines
+                    ],
+                }
+                for lines in (
+                    [(skus[0], 40), (skus[20], 200), (skus[45], 10)],
+                    [(skus[3], 60), (skus[150], 24)],
+                )
+            ]
+        )
+        orders[0].action_confirm()
+        orders[1].action_quotation_sent()
+        cart = buyer._b2b_current_cart(entity, create=True)
+        cart._b2b_add_products({products[skus[n]]: 12 for n in (1, 2, 60)})

@@ -93,3 +93,29 @@ class TestDemo(TransactionCase):
         count = self.env["product.template"].search_count([])
         self.env["b2b.demo"]._load_demo()
         self.assertEqual(self.env["product.template"].search_count([]), count)
+
+    def test_portal_activity(self):
+        pending = self.env.ref("b2b_portal.entity_novastroy_demo")
+        self.assertEqual(pending.b2b_state, "pending")
+        self.assertTrue(pending.activity_ids, "waits in the verification queue")
+        news = self.env["b2b.news"].search(
+            [
+                (
+                    "id",
+                    "in",
+                    [
+                        self.env.ref("b2b_portal.news_prices_demo").id,
+                        self.env.ref("b2b_portal.news_large_demo").id,
+                        self.env.ref("b2b_portal.news_dealers_demo").id,
+                    ],
+                )
+            ]
+        )
+        self.assertEqual(len(news), 3)
+        stroydvor = self.env.ref("b2b_portal.entity_stroydvor_demo")
+        orders = self.env["sale.order"].search(
+            [("b2b_entity_id", "=", stroydvor.id), ("b2b_is_cart", "=", False)]
+        )
+        self.assertEqual(set(orders.mapped("state")), {"sale", "sent"})
+        buyer = self.env.ref("b2b_portal.user_buyer_demo")
+        self.assertEqual(len(buyer._b2b_current_cart(stroydvor).order_line), 3)
