@@ -38,6 +38,7 @@ class B2bDashboard(B2bCatalog):
             "manager_messages": entity._b2b_manager_messages(limit=LATEST_MESSAGES),
             "cart": user._b2b_current_cart(entity),
             "can_order": user._b2b_can(entity, "order"),
+            "can_message": user._b2b_can(entity, "message"),
             # as sale's own lists do: searched as the user, rendered sudo
             "orders": orders.sudo(),
             "news_list": env["b2b.news"]._b2b_news_page(entity, 0, LATEST_NEWS),
@@ -64,7 +65,7 @@ class B2bDashboard(B2bCatalog):
     def b2b_message_manager(self, body=None, **kw):
         """A buyer's message to the manager of their active entity, posted on
         the entity's chatter."""
-        entity = self._b2b_entity("read")
+        entity = self._b2b_entity("message")
         try:
             entity._b2b_post_to_manager(body)
         except UserError as error:

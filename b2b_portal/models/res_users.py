@@ -2,10 +2,11 @@ from odoo import fields, models
 from odoo.exceptions import AccessError
 
 # What each membership role may do (see b2b.membership.role)
+# (message: write to the entity's manager; a viewer only reads)
 ROLE_CAPABILITIES = {
-    "owner": {"read", "order", "documents", "manage"},
-    "buyer": {"read", "order"},
-    "accountant": {"read", "documents"},
+    "owner": {"read", "message", "order", "documents", "manage"},
+    "buyer": {"read", "message", "order"},
+    "accountant": {"read", "message", "documents"},
     "viewer": {"read"},
 }
 

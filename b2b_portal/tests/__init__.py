@@ -17,3 +17,4 @@ from . import test_orders
 from . import test_dashboard
 from . import test_registration
 from . import test_members
+from . import test_viewer_and_tokens

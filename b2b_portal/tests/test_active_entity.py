@@ -34,14 +34,14 @@ class TestActiveEntity(B2bCommon):
             lambda m: m.user_id == self.buyer_ab
         )
         expected = {
-            "owner": {"read", "order", "documents", "manage"},
-            "buyer": {"read", "order"},
-            "accountant": {"read", "documents"},
+            "owner": {"read", "message", "order", "documents", "manage"},
+            "buyer": {"read", "message", "order"},
+            "accountant": {"read", "message", "documents"},
             "viewer": {"read"},
         }
         for role, allowed in expected.items():
             membership.role = role
-            for capability in ("read", "order", "documents", "manage"):
+            for capability in ("read", "message", "order", "documents", "manage"):
                 with self.subTest(role=role, capability=capability):
                     self.assertEqual(
                         self.buyer_ab._b2b_can(self.entity_a, capability),
