@@ -108,3 +108,26 @@ class TestDemoDatabase(unittest.TestCase):
                 )
             buyer = env.ref("b2b_portal.user_buyer_demo")
             self.assertEqual(len(buyer._b2b_entities()), 2)
+
+    def test_buyer_sees_a_believable_portal(self):
+        with self.registry.cursor() as cr:
+            env = self.env(cr)
+            buyer = env.ref("b2b_portal.user_buyer_demo")
+            company = env.ref("b2b_portal.supplier_company_demo")
+            stroydvor = env.ref("b2b_portal.entity_stroydvor_demo")
+            tekhnosnab = env.ref("b2b_portal.entity_tekhnosnab_demo")
+            self.assertEqual(
+                buyer._b2b_active_entity(), stroydvor, "starts where orders are"
+            )
+            # the catalog holds the supplier's products only, priced in roubles
+            Product = env["product.product"].with_user(buyer).sudo()
+            visible = Product.search(Product._b2b_catalog_domain(stroydvor, company))
+            self.assertGreaterEqual(len(visible), 300)
+            self.assertFalse(
+                visible.filtered(lambda p: not p.b2b_rrp), "no Odoo demo furniture"
+            )
+            self.assertEqual(visible.currency_id.name, "RUB")
+            # news reach the buyer through the record rules and the targeting
+            News = env["b2b.news"].with_user(buyer)
+            self.assertEqual(len(News.search(News._b2b_domain_for(tekhnosnab))), 2)
+            self.assertEqual(len(News.search(News._b2b_domain_for(stroydvor))), 1)

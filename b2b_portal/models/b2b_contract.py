@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 
 class B2bContract(models.Model):
@@ -105,7 +106,9 @@ class B2bContract(models.Model):
     def _compute_display_name(self):
         for contract in self:
             contract.display_name = self.env._(
-                "%(number)s of %(date)s", number=contract.name, date=contract.date
+                "%(number)s of %(date)s",
+                number=contract.name,
+                date=format_date(self.env, contract.date),
             )
 
     def _b2b_is_valid(self, date=None):

@@ -79,7 +79,8 @@ class B2bDemo(models.AbstractModel):
         entities = self._demo_customers(company, groups, salesperson)
         buyer = self._demo_buyer(company, entities)
         self._demo_pending_entity(salesperson)
-        self._demo_news(groups)
+        self._demo_news(company, groups)
+        self._demo_hide_other_products()
         self._demo_orders(buyer, entities[0], products)
 
     # -- helpers ---------------------------------------------------------------
@@ -164,6 +165,7 @@ class B2bDemo(models.AbstractModel):
                         "categ_id": categories[item["category"][-1][0]].id,
                         "type": "consu",
                         "is_storable": True,
+                        "company_id": company.id,
                         "uom_id": unit.id,
                         "uom_ids": [
                             Command.set(
@@ -192,9 +194,6 @@ class B2bDemo(models.AbstractModel):
         )
 
     def _demo_categories(self, items):
-        saleable = self.env.ref(
-            "product.product_category_goods", raise_if_not_found=False
-        )
         root = self._demo_load(
             "product.category",
             [
@@ -202,7 +201,6 @@ class B2bDemo(models.AbstractModel):
                     "categ_root",
                     {
                         "name": "Каталог ОптТорг",
-                        "parent_id": saleable.id if saleable else False,
                     },
                 )
             ],
@@ -526,6 +524,7 @@ class B2bDemo(models.AbstractModel):
                 ]
             )
         )
+        buyer.b2b_active_entity_id = first
         self._demo_load(
             "b2b.membership",
             [
@@ -568,7 +567,22 @@ class B2bDemo(models.AbstractModel):
         )
         entity.action_b2b_submit()
 
-    def _demo_news(self, groups):
+    def _demo_hide_other_products(self):
+        """Odoo's own demo products (desks, chairs...) are not this supplier's:
+        their sections are open to a customer group nobody belongs to, which
+        is also an example of an assortment rule."""
+        ours = self.env.ref(f"{MODULE}.categ_root_demo")
+        others = self.env["product.category"].search(
+            [("parent_id", "=", False), ("id", "!=", ours.id)]
+        )
+        if others:
+            nobody = self._demo_load(
+                "res.partner.category",
+                [("group_hidden", {"name": "Odoo demo products"})],
+            )
+            others.b2b_group_ids = nobody
+
+    def _demo_news(self, company, groups):
         now = fields.Datetime.now()
         news = self._demo_load(
             "b2b.news",
@@ -576,6 +590,7 @@ class B2bDemo(models.AbstractModel):
                 (
                     "news_prices",
                     {
+                        "company_id": company.id,
                         "name": "New price list from the 1st of next month",
                         "body": "<p>Prices of fasteners change by 3–5%. Orders "
                         "placed before the 1st keep today's prices.</p>",
@@ -585,6 +600,7 @@ class B2bDemo(models.AbstractModel):
                 (
                     "news_large",
                     {
+                        "company_id": company.id,
                         "name": "Free delivery for large wholesale",
                         "body": "<p>Orders over 300,000 ₽ are delivered free "
                         "within the Moscow ring road.</p>",
@@ -597,6 +613,7 @@ class B2bDemo(models.AbstractModel):
                 (
                     "news_dealers",
                     {
+                        "company_id": company.id,
                         "name": "Dealers: new LED lamps in stock",
                         "body": "<p>The new LED range is open to dealers first.</p>",
                         "date": now - datetime.timedelta(days=1),
