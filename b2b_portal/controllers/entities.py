@@ -65,6 +65,22 @@ class B2bEntitiesPortal(CustomerPortal):
         )
         return request.render("b2b_portal.portal_my_b2b_entities", values)
 
+    @http.route(
+        "/my/b2b/entities/<int:entity_id>/resubmit",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def b2b_entity_resubmit(self, entity_id, **post):
+        """The owner sends a rejected entity to verification again."""
+        entity = b2b_member_entity(entity_id, "manage")
+        if entity.sudo().b2b_state != "rejected":
+            return request.redirect("/my/b2b/entities", 303)
+        # the owner may not write on partners: narrow write after the checks
+        entity.sudo().action_b2b_submit()
+        return request.redirect("/my/b2b/entities?done=resubmitted", 303)
+
     # -- registration ------------------------------------------------------------
     @http.route(
         "/my/b2b/entities/register",

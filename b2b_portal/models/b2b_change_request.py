@@ -185,6 +185,7 @@ class B2bChangeRequest(models.Model):
 
     def action_approve(self):
         """Apply the changes to the entity, with the usual checks."""
+        self.entity_id._b2b_check_reviewer()
         for request in self:
             if request.state != "pending":
                 raise UserError(
@@ -225,6 +226,7 @@ class B2bChangeRequest(models.Model):
         }
 
     def _b2b_reject(self, reason):
+        self.entity_id._b2b_check_reviewer()
         reason = (reason or "").strip()
         if not reason:
             raise ValidationError(self.env._("Say why the changes are rejected."))

@@ -56,13 +56,16 @@ class ResPartner(models.Model):
 
     @api.constrains("vat", "b2b_kpp", "active", "b2b_state")
     def _check_b2b_unique_inn_kpp(self):
-        """One active B2B entity per INN + KPP (branches differ by KPP)."""
-        entities = self.filtered(lambda p: p.b2b_state and p.active and p.vat)
+        """One active B2B entity per INN + KPP (branches differ by KPP); a
+        rejected registration does not block a corrected one."""
+        entities = self.filtered(
+            lambda p: p.b2b_state not in (False, "rejected") and p.active and p.vat
+        )
         if not entities:
             return
         others = self.search(
             [
-                ("b2b_state", "!=", False),
+                ("b2b_state", "not in", (False, "rejected")),
                 ("vat", "in", entities.mapped("vat")),
                 ("id", "not in", entities.ids),
             ]
@@ -284,7 +287,24 @@ class ResPartner(models.Model):
                 ),
             )
 
+    def _b2b_check_reviewer(self):
+        """A B2B Manager reviews every entity; a B2B User those they are the
+        salesperson of, and those without one."""
+        user = self.env.user
+        if self.env.su or user.has_group("b2b_portal.group_b2b_manager"):
+            return
+        foreign = self.filtered(lambda e: e.user_id and e.user_id != user)
+        if foreign or not user.has_group("b2b_portal.group_b2b_user"):
+            raise AccessError(
+                self.env._(
+                    "Only the salesperson of %(entity)s or a B2B manager may "
+                    "review it.",
+                    entity=(foreign or self)[:1].display_name,
+                )
+            )
+
     def action_b2b_approve(self):
+        self._b2b_check_reviewer()
         for entity in self:
             errors = entity._b2b_check_identifiers() if entity._b2b_is_russian() else []
             if not entity.vat:
@@ -306,6 +326,7 @@ class ResPartner(models.Model):
         }
 
     def _b2b_reject(self, reason):
+        self._b2b_check_reviewer()
         if not (reason or "").strip():
             raise ValidationError(self.env._("Say why the legal entity is rejected."))
         self.write({"b2b_state": "rejected", "b2b_reject_reason": reason.strip()})

@@ -18,3 +18,4 @@ from . import test_dashboard
 from . import test_registration
 from . import test_members
 from . import test_viewer_and_tokens
+from . import test_reviewers
