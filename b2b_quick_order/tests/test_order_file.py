@@ -210,6 +210,15 @@ class TestOrderFile(BaseCase):
         data = zip_bytes({"readme.txt": "hello"})
         self.assertRefused(read_order_file("order.xlsx", data), "wrong_format")
 
+    def test_broken_workbook_refused(self):
+        data = zip_bytes({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<"})
+        self.assertRefused(read_order_file("order.xlsx", data), "wrong_format")
+        data = xlsx_bytes(
+            [["SKU", "Qty"], ["A", 1]],
+            patch=lambda xml: xml.replace(b"<sheetData>", b"<sheetData><row><c r="),
+        )
+        self.assertRefused(read_order_file("order.xlsx", data), "wrong_format")
+
     def test_xlsx_named_xls_refused(self):
         data = xlsx_bytes([["A", 1]])
         self.assertRefused(read_order_file("order.xls", data), "wrong_format")

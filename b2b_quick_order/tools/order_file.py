@@ -17,6 +17,7 @@ sheet. Nothing bigger than ``MAX_FILE_BYTES`` is ever read.
 import csv
 import io
 import re
+import struct
 import zipfile
 
 from .order_text import (
@@ -51,6 +52,10 @@ FORMATS = {"csv": "csv", "txt": "csv", "xlsx": "xlsx", "xlsm": "xlsx", "xls": "x
 _DIMENSION_RE = re.compile(
     rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*(\d*)(?::[A-Z]*(\d+))?\"", re.IGNORECASE
 )
+
+
+# what a broken file makes the readers raise, besides their own errors
+BROKEN = (KeyError, IndexError, ValueError, TypeError, OSError, EOFError)
 
 
 class FileRefused(Exception):
@@ -176,19 +181,18 @@ def _read_xlsx(data):
     import openpyxl  # noqa: PLC0415 - external dependency, loaded when needed
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
 
+    broken = (InvalidFileException, zipfile.BadZipFile, SyntaxError) + BROKEN
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=True
         )
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except broken as error:
         raise FileRefused("wrong_format") from error
     try:
-        sheet = workbook.worksheets[0]
-        rows = (
-            (number, row)
-            for number, row in enumerate(sheet.iter_rows(values_only=True), 1)
-        )
-        return table_result(rows)
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        return table_result(enumerate(rows, 1))  # the sheet is parsed lazily
+    except broken as error:
+        raise FileRefused("wrong_format") from error
     finally:
         workbook.close()
 
@@ -199,15 +203,16 @@ def _read_xls(data):
     _check_ole(data)
     import xlrd  # noqa: PLC0415 - external dependency, loaded when needed
 
+    broken = (xlrd.compdoc.CompDocError, AssertionError, struct.error) + BROKEN
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        sheet = book.sheet_by_index(0)
     except xlrd.XLRDError as error:
         code = "encrypted" if "encrypt" in str(error).lower() else "wrong_format"
         raise FileRefused(code) from error
-    except (xlrd.compdoc.CompDocError, AssertionError, IndexError) as error:
+    except broken as error:
         raise FileRefused("wrong_format") from error
     try:
-        sheet = book.sheet_by_index(0)
         if sheet.nrows > MAX_LINES + HEADER_SCAN_ROWS:
             raise FileRefused("too_many_lines")
         rows = ((number + 1, sheet.row_values(number)) for number in range(sheet.nrows))
