@@ -1,0 +1,12 @@
+{
+    "name": "B2B Quick Order",
+    "summary": "Fill the cart by paste, file upload or catalog picks",
+    "version": "19.0.1.0.0",
+    "license": "LGPL-3",
+    "author": "B2B Suite Team",
+    "development_status": "Alpha",
+    "maintainers": ["team-lead"],
+    "depends": ["b2b_portal"],
+    "external_dependencies": {"python": ["openpyxl", "xlrd"]},
+    "data": [],
+}

@@ -1,0 +1,2 @@
+from . import test_order_text
+from . import test_order_file
