@@ -8,5 +8,9 @@
     "maintainers": ["team-lead"],
     "depends": ["b2b_portal"],
     "external_dependencies": {"python": ["openpyxl", "xlrd"]},
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/b2b_quick_order_rules.xml",
+        "views/b2b_customer_code_views.xml",
+    ],
 }
