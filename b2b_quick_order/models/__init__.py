@@ -1,1 +1,2 @@
 from . import b2b_customer_code
+from . import b2b_quick_order

@@ -1,2 +1,3 @@
 from . import test_order_text
 from . import test_order_file
+from . import test_resolve

@@ -1,0 +1,287 @@
+"""Quick order: parsed rows → products of an entity → preview → cart.
+
+Resolution (``_b2b_resolve``) finds the candidates of every key in ONE query:
+a ``UNION ALL`` of the internal references, the barcodes and the entity's own
+customer codes, each compared as ``lower(btrim(column)) = ANY(keys)`` with the
+keys stripped and lower-cased in Python. The ORM has no case-insensitive
+``in``: an ``=ilike`` per key would build a domain as long as the paste (and
+scan the table once per key), while ``in`` on the upper/lower/original forms
+misses mixed case (``AbC`` typed ``aBc``). The query is built with
+``odoo.tools.SQL`` (no string formatting) and only returns ids. Buyers may
+not read products: as the portal catalog does, they are read sudo after the
+membership check, and only those of ``_b2b_catalog_domain`` are ever shown
+or ordered. The preview adds one
+batched price computation and one availability computation: the number of
+queries does not depend on the number of lines.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_compare, float_is_zero
+
+from ..tools.order_text import MAX_QUANTITY
+
+# statuses of a preview line; only these are written on confirmation
+ORDERABLE = ("ok", "short")
+
+
+def normalize_key(key):
+    """The form keys are compared in: stripped, lower case (as SQL lower)."""
+    return str(key or "").strip().lower()
+
+
+class B2bQuickOrder(models.AbstractModel):
+    _name = "b2b.quick.order"
+    _description = "B2B quick order"
+
+    # -- resolution -----------------------------------------------------------
+    @api.model
+    def _b2b_candidates(self, entity, keys):
+        """``{normalized key: set of product ids}`` for every key, in one
+        query: internal reference, barcode, and ``entity``'s customer codes
+        (never another entity's), archived products included."""
+        keys = sorted({normalize_key(k) for k in keys} - {""})
+        if not keys:
+            return {}
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT id, lower(btrim(default_code)) FROM product_product
+                 WHERE lower(btrim(default_code)) = ANY(%(keys)s)
+                UNION ALL
+                SELECT id, lower(btrim(barcode)) FROM product_product
+                 WHERE lower(btrim(barcode)) = ANY(%(keys)s)
+                UNION ALL
+                SELECT product_id, lower(btrim(code)) FROM b2b_customer_code
+                 WHERE entity_id = %(entity)s AND lower(btrim(code)) = ANY(%(keys)s)
+                """,
+                keys=keys,
+                entity=entity.id,
+            )
+        )
+        candidates = {}
+        for product_id, key in rows:
+            candidates.setdefault(key, set()).add(product_id)
+        return candidates
+
+    @api.model
+    def _b2b_resolve(self, entity, rows, errors=()):
+        """Resolve parsed rows ``(line_no, key, qty, unit, comment)`` for
+        ``entity``; ``errors`` are the parser's issues, passed through as lines
+        with their own code as status.
+
+        :return: list of dicts (line_no, key, qty, unit, comment, status,
+            product, candidates, notes), by line number
+        """
+        entity.with_env(self.env)._b2b_check_member()
+        company = self.env.company
+        # buyers may not read products: sudo after the membership check
+        Product = (
+            self.env["product.product"]
+            .sudo()
+            .with_company(company)
+            .with_context(active_test=False)
+        )
+        candidates = self._b2b_candidates(entity, [row[1] for row in rows])
+        all_ids = set().union(*candidates.values()) if candidates else set()
+        products = Product.browse(sorted(all_ids))
+        products.fetch(["active", "uom_id", "is_storable"])
+        catalog = set(
+            Product.search(
+                [("id", "in", products.ids), ("active", "=", True)]
+                + Product._b2b_catalog_domain(entity, company)
+            ).ids
+        )
+        unit = self.env.ref("uom.product_uom_unit")
+        lines = []
+        seen = {}  # product → its first line
+        for line_no, key, qty, unit_code, comment in rows:
+            line = {
+                "line_no": line_no,
+                "key": key,
+                "qty": qty,
+                "unit": unit_code,
+                "comment": comment,
+                "status": "ok",
+                "product": Product,
+                "candidates": [],
+                "notes": [],
+            }
+            lines.append(line)
+            found = products.browse(
+                sorted(candidates.get(normalize_key(key), ()))
+            ).with_prefetch(products._prefetch_ids)
+            active = found.filtered("active")
+            orderable = active.filtered(lambda p: p.id in catalog)
+            if not found:
+                line["status"] = "unknown"
+                continue
+            if len(orderable) > 1:
+                line.update(status="ambiguous", candidates=orderable.ids)
+                continue
+            if not orderable:
+                # products the entity may not see are never shown
+                line["status"] = "not_in_assortment" if active else "archived"
+                continue
+            product = orderable
+            line["product"] = product
+            if product in seen:
+                first = seen[product]
+                first["qty"] += qty
+                first["notes"].append(("merged", line_no))
+                line.update(status="merged", merged_into=first["line_no"])
+                continue
+            seen[product] = line
+            if unit_code not in (None, "pcs") or (
+                unit_code == "pcs" and product.uom_id != unit
+            ):
+                line["status"] = "unit_unsupported"
+        whole = self._b2b_whole_units(Product.union(*seen))
+        for product, line in seen.items():
+            if line["status"] != "ok":
+                continue
+            if line["qty"] > MAX_QUANTITY:
+                line["status"] = "too_large"
+            elif product in whole and not float_is_zero(
+                line["qty"] % 1, precision_digits=6
+            ):
+                line["status"] = "not_whole"
+        lines += [
+            {
+                "line_no": error[0],
+                "key": False,
+                "qty": 0.0,
+                "unit": None,
+                "comment": None,
+                "status": error[1],
+                "detail": error[2] if len(error) > 2 else None,
+                "product": Product,
+                "candidates": [],
+                "notes": [],
+            }
+            for error in errors
+        ]
+        lines.sort(key=lambda line: line["line_no"])
+        return lines
+
+    @api.model
+    def _b2b_whole_units(self, products):
+        """The products of ``products`` counted in whole units, asking
+        ``_b2b_whole_units`` once per unit of measure (it reads an xmlid,
+        a query each time) rather than once per product."""
+        by_uom = products.grouped("uom_id")
+        return products.browse().union(
+            *(group for group in by_uom.values() if group[0]._b2b_whole_units())
+        )
+
+    # -- preview --------------------------------------------------------------
+    @api.model
+    def _b2b_preview(self, entity, rows, errors=()):
+        """Resolve ``rows``, then price and check the stock of every resolved
+        product at once. Nothing is written.
+
+        :return: {"lines": [plain dicts], "total": float, "currency_id": int}
+        """
+        company = self.env.company
+        lines = self._b2b_resolve(entity, rows, errors)
+        products = (
+            self.env["product.product"]
+            .sudo()
+            .union(*(line["product"] for line in lines if line["status"] in ORDERABLE))
+        )
+        contract = entity._b2b_default_contract()
+        prices, currency = entity._b2b_prices(products, contract)
+        availability = products._b2b_availability(company) if products else {}
+        total = 0.0
+        result = []
+        for line in lines:
+            product = line["product"]
+            price = subtotal = 0.0
+            info = availability.get(product.id) or {}
+            if line["status"] in ORDERABLE:
+                price = prices.get(product.id, 0.0)
+                subtotal = currency.round(price * line["qty"])
+                total += subtotal
+                if (
+                    product.is_storable
+                    and float_compare(
+                        line["qty"],
+                        info.get("free_qty", 0.0),
+                        precision_rounding=product.uom_id.rounding,
+                    )
+                    > 0
+                ):
+                    line["status"] = "short"
+            result.append(
+                {
+                    "line_no": line["line_no"],
+                    "key": line["key"],
+                    "status": line["status"],
+                    "detail": line.get("detail"),
+                    "product_id": product.id or False,
+                    "qty": line["qty"],
+                    "unit": line["unit"],
+                    "comment": line["comment"],
+                    "price_unit": price,
+                    "subtotal": subtotal,
+                    "free_qty": info.get("free_qty", 0.0),
+                    "incoming_date": fields.Date.to_date(info.get("incoming_date"))
+                    or False,
+                    "incoming_qty": info.get("incoming_qty", 0.0),
+                    "candidates": line["candidates"],
+                    "merged_into": line.get("merged_into", False),
+                    "notes": line["notes"],
+                }
+            )
+        return {
+            "lines": result,
+            "total": currency.round(total),
+            "currency_id": currency.id,
+        }
+
+    # -- confirmation ---------------------------------------------------------
+    @api.model
+    def _b2b_confirm(self, entity, user, preview_lines):
+        """Write the orderable lines of a preview (as sent back by the
+        browser) into ``user``'s current cart of ``entity``, in one write.
+
+        Nothing from the browser is trusted: the role and the entity are
+        checked again, the product ids are searched again in the entity's
+        catalog, quantities are checked again; other lines are skipped.
+
+        :return: (cart, number of lines written)
+        """
+        user._b2b_check(entity, "order")
+        blockers = entity._b2b_order_blockers()
+        if blockers:
+            raise UserError("\n".join(blockers))
+        wanted = {}
+        for line in preview_lines:
+            if line.get("status") not in ORDERABLE:
+                continue
+            product_id, qty = line.get("product_id"), line.get("qty")
+            if not isinstance(product_id, int) or isinstance(product_id, bool):
+                continue
+            if not isinstance(qty, int | float) or isinstance(qty, bool):
+                continue
+            if not 0 < qty <= MAX_QUANTITY:
+                continue
+            wanted[product_id] = wanted.get(product_id, 0.0) + qty
+        # buyers may not read products: sudo after the role check
+        Product = self.env["product.product"].sudo().with_company(self.env.company)
+        products = Product.search(
+            [("id", "in", list(wanted))]
+            + Product._b2b_catalog_domain(entity, self.env.company)
+        )
+        whole = self._b2b_whole_units(products)
+        quantities = {
+            product: wanted[product.id]
+            for product in products
+            if not (product in whole and wanted[product.id] % 1)
+            and wanted[product.id] <= MAX_QUANTITY
+        }
+        if not quantities:
+            raise UserError(self.env._("No line of this order can be added."))
+        cart = user._b2b_current_cart(entity, create=True)
+        cart._b2b_add_products(quantities)
+        return cart, len(quantities)
