@@ -43,6 +43,9 @@ class B2bQuickOrder(models.AbstractModel):
         keys = sorted({normalize_key(k) for k in keys} - {""})
         if not keys:
             return {}
+        # raw SQL on plain table names: flush what the ORM has not written yet
+        self.env["product.product"].flush_model(["default_code", "barcode"])
+        self.env["b2b.customer.code"].flush_model(["entity_id", "code", "product_id"])
         rows = self.env.execute_query(
             SQL(
                 """

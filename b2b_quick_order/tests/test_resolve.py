@@ -374,3 +374,15 @@ class TestResolveQueries(B2bCommon):
 
 
 QUERIES = 25
+
+
+class TestResolveUnflushed(B2bCommon):
+    """A code written in the same transaction, not yet flushed, resolves."""
+
+    def test_unflushed_code(self):
+        product = self.env["product.product"].create(
+            {"name": "Fresh", "default_code": "X"}
+        )
+        product.default_code = "FRESH-1"  # pending in the ORM cache
+        found = self.env["b2b.quick.order"]._b2b_candidates(self.entity_a, ["fresh-1"])
+        self.assertEqual(found, {"fresh-1": {product.id}})
