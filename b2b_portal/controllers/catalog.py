@@ -9,6 +9,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..tools.quantities import parse_quantity
+from .portal import b2b_active_entity
 
 PAGE_SIZES = (20, 50, 100)
 MAX_SEARCH = 100
@@ -21,17 +22,6 @@ SORTS = {
 
 class B2bCatalog(CustomerPortal):
     # -- helpers -----------------------------------------------------------------
-    def _b2b_entity(self, capability="read"):
-        """The active entity of the request, after the membership and role
-        check; 403 otherwise."""
-        user = request.env.user
-        try:
-            entity = user._b2b_active_entity()
-            user._b2b_check(entity, capability)
-        except AccessError as error:
-            raise Forbidden(str(error)) from error
-        return entity
-
     def _b2b_catalog_args(self, kw):
         """Catalog filters from the query string, each checked."""
         messages = []
@@ -164,7 +154,7 @@ class B2bCatalog(CustomerPortal):
         "/my/b2b/catalog", type="http", auth="user", methods=["GET"], website=True
     )
     def b2b_catalog(self, **kw):
-        entity = self._b2b_entity("read")
+        entity = b2b_active_entity("read")
         args, messages = self._b2b_catalog_args(kw)
         values = self._prepare_portal_layout_values()
         values.update(self._b2b_catalog_values(entity, args))
@@ -178,7 +168,7 @@ class B2bCatalog(CustomerPortal):
     def b2b_cart_add(self, **post):
         """Add the filled quantity inputs of a catalog page to the current
         cart, all or nothing."""
-        entity = self._b2b_entity("order")
+        entity = b2b_active_entity("order")
         quantities, errors = self._b2b_parse_quantities(entity, post)
         if not errors and not quantities:
             errors.append(request.env._("Enter a quantity for at least one product."))
@@ -218,6 +208,7 @@ class B2bCatalog(CustomerPortal):
             Product._b2b_catalog_domain(entity, company) + [("id", "in", list(filled))]
         )
         by_id = {p.id: p for p in products}
+        whole = products._b2b_whole_units()
         quantities = {}
         messages = {
             "not_a_number": env._("%(product)s: “%(text)s” is not a quantity."),
@@ -232,7 +223,7 @@ class B2bCatalog(CustomerPortal):
             if not product:
                 errors.append(env._("Product %(id)s is not in your catalog.", id=pid))
                 continue
-            qty, code = parse_quantity(text, whole=product._b2b_whole_units())
+            qty, code = parse_quantity(text, whole=product in whole)
             if code:
                 errors.append(
                     messages[code]

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from .catalog import B2bCatalog
+from .portal import b2b_active_entity
 
 LATEST_ORDERS = 5
 LATEST_NEWS = 3
@@ -52,7 +53,7 @@ class B2bDashboard(B2bCatalog):
 
     @http.route("/my/b2b", type="http", auth="user", methods=["GET"], website=True)
     def b2b_dashboard(self, **kw):
-        entity = self._b2b_entity("read")
+        entity = b2b_active_entity("read")
         return self._b2b_render_dashboard(entity, message_sent=kw.get("sent") == "1")
 
     @http.route(
@@ -65,7 +66,7 @@ class B2bDashboard(B2bCatalog):
     def b2b_message_manager(self, body=None, **kw):
         """A buyer's message to the manager of their active entity, posted on
         the entity's chatter."""
-        entity = self._b2b_entity("message")
+        entity = b2b_active_entity("message")
         try:
             entity._b2b_post_to_manager(body)
         except UserError as error:

@@ -1,4 +1,4 @@
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import NotFound
 
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
@@ -7,16 +7,11 @@ from odoo.http import request, route
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from .portal import b2b_active_entity
+
 
 class B2bNewsPortal(CustomerPortal):
     """News of the supplier, as the buyer's ACTIVE entity sees them."""
-
-    def _b2b_news_entity(self):
-        """The active entity, or 403 for a user who acts for none."""
-        try:
-            return request.env.user._b2b_active_entity()
-        except AccessError as error:
-            raise Forbidden() from error
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -41,7 +36,7 @@ class B2bNewsPortal(CustomerPortal):
         website=True,
     )
     def portal_my_b2b_news(self, page=1, **kw):
-        entity = self._b2b_news_entity()
+        entity = b2b_active_entity("read")
         News = request.env["b2b.news"]
         values = self._prepare_portal_layout_values()
         pager = portal_pager(
@@ -73,7 +68,7 @@ class B2bNewsPortal(CustomerPortal):
         website=True,
     )
     def portal_my_b2b_news_page(self, news_id, **kw):
-        entity = self._b2b_news_entity()
+        entity = b2b_active_entity("read")
         News = request.env["b2b.news"]
         news = News.search(
             News._b2b_domain_for(entity) & Domain("id", "=", news_id), limit=1

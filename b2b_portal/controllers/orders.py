@@ -1,6 +1,7 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
+from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.sale.controllers import portal as sale_portal
@@ -14,8 +15,10 @@ class B2bSalePortal(sale_portal.CustomerPortal):
     def _b2b_list_entity(self):
         """The active entity of a buyer; None for a user of no entity, who
         keeps Odoo's lists."""
-        user = request.env.user
-        return user._b2b_active_entity() if user._b2b_entities() else None
+        try:
+            return request.env.user._b2b_active_entity()
+        except AccessError:
+            return None
 
     def _b2b_list_domain(self, domain, entity):
         """Odoo's domain for ``entity``, narrowed to the orders of that very

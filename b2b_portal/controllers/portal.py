@@ -1,6 +1,22 @@
+from werkzeug.exceptions import Forbidden
+
+from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+def b2b_active_entity(capability="read"):
+    """The active entity of the request, after the membership check and the
+    check that the user's role there allows ``capability``; 403 otherwise.
+    Every route of the active entity starts here."""
+    user = request.env.user
+    try:
+        entity = user._b2b_active_entity()
+        user._b2b_check(entity, capability)
+    except AccessError as error:
+        raise Forbidden(str(error)) from error
+    return entity
 
 
 class B2bCustomerPortal(CustomerPortal):

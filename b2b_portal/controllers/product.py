@@ -4,6 +4,7 @@ from odoo import http
 from odoo.http import request
 
 from .catalog import B2bCatalog
+from .portal import b2b_active_entity
 
 MAX_COMPARE = 4
 
@@ -78,7 +79,7 @@ class B2bProduct(B2bCatalog):
         website=True,
     )
     def b2b_product(self, product_id, **kw):
-        entity = self._b2b_entity("read")
+        entity = b2b_active_entity("read")
         product = self._b2b_visible_products(entity, [product_id])
         if not product:
             raise NotFound()
@@ -102,7 +103,7 @@ class B2bProduct(B2bCatalog):
         "/my/b2b/compare", type="http", auth="user", methods=["GET"], website=True
     )
     def b2b_compare(self, **kw):
-        entity = self._b2b_entity("read")
+        entity = b2b_active_entity("read")
         wanted = []
         for value in request.httprequest.args.getlist("ids")[:20]:
             for part in value.split(",")[:20]:

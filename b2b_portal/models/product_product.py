@@ -49,15 +49,21 @@ class ProductProduct(models.Model):
         return [("id", "in", sorted(ids))]
 
     def _b2b_whole_units(self):
-        """Counted in pieces (or boxes of pieces): no fractions."""
-        self.ensure_one()
-        unit = self.env.ref("uom.product_uom_unit")
-        uom = self.uom_id
-        while uom:
-            if uom == unit:
-                return True
-            uom = uom.relative_uom_id
-        return False
+        """The products of ``self`` counted in pieces (or boxes of pieces):
+        no fractions. Decided once per unit of measure, whatever the number
+        of products; the xmlid lookup is cached, so it costs no query."""
+        unit_id = self.env["ir.model.data"]._xmlid_to_res_id("uom.product_uom_unit")
+
+        def counted(uom):
+            while uom:
+                if uom.id == unit_id:
+                    return True
+                uom = uom.relative_uom_id
+            return False
+
+        return self.browse().union(
+            *(group for uom, group in self.grouped("uom_id").items() if counted(uom))
+        )
 
     def _b2b_availability(self, company):
         """Free stock and next incoming supply of these products in the

@@ -105,10 +105,7 @@ class SaleOrder(models.Model):
     @api.constrains("b2b_contract_id", "partner_id")
     def _check_b2b_contract_entity(self):
         for order in self.filtered("b2b_contract_id"):
-            if (
-                order.b2b_contract_id.entity_id
-                != order.partner_id.commercial_partner_id
-            ):
+            if order.b2b_contract_id.entity_id != order.b2b_entity_id:
                 raise UserError(
                     self.env._(
                         "Contract %(contract)s is not a contract of %(entity)s.",

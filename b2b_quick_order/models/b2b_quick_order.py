@@ -139,7 +139,7 @@ class B2bQuickOrder(models.AbstractModel):
                 unit_code == "pcs" and product.uom_id != unit
             ):
                 line["status"] = "unit_unsupported"
-        whole = self._b2b_whole_units(Product.union(*seen))
+        whole = Product.union(*seen)._b2b_whole_units()
         for product, line in seen.items():
             if line["status"] != "ok":
                 continue
@@ -166,16 +166,6 @@ class B2bQuickOrder(models.AbstractModel):
         ]
         lines.sort(key=lambda line: line["line_no"])
         return lines
-
-    @api.model
-    def _b2b_whole_units(self, products):
-        """The products of ``products`` counted in whole units, asking
-        ``_b2b_whole_units`` once per unit of measure (it reads an xmlid,
-        a query each time) rather than once per product."""
-        by_uom = products.grouped("uom_id")
-        return products.browse().union(
-            *(group for group in by_uom.values() if group[0]._b2b_whole_units())
-        )
 
     # -- preview --------------------------------------------------------------
     @api.model
@@ -276,7 +266,7 @@ class B2bQuickOrder(models.AbstractModel):
             [("id", "in", list(wanted))]
             + Product._b2b_catalog_domain(entity, self.env.company)
         )
-        whole = self._b2b_whole_units(products)
+        whole = products._b2b_whole_units()
         quantities = {
             product: wanted[product.id]
             for product in products
