@@ -5,6 +5,9 @@ from odoo.tools import email_normalize, plaintext2html
 from ..tools import entity_form, ru_ids
 
 MAX_MESSAGE_LENGTH = 5000
+# partners that do not hold their INN + KPP: not B2B entities, and rejected
+# registrations (a corrected one may follow)
+UNCOUNTED_STATES = (False, "rejected")
 
 
 class ResPartner(models.Model):
@@ -59,13 +62,13 @@ class ResPartner(models.Model):
         """One active B2B entity per INN + KPP (branches differ by KPP); a
         rejected registration does not block a corrected one."""
         entities = self.filtered(
-            lambda p: p.b2b_state not in (False, "rejected") and p.active and p.vat
+            lambda p: p.b2b_state not in UNCOUNTED_STATES and p.active and p.vat
         )
         if not entities:
             return
         others = self.search(
             [
-                ("b2b_state", "not in", (False, "rejected")),
+                ("b2b_state", "not in", UNCOUNTED_STATES),
                 ("vat", "in", entities.mapped("vat")),
                 ("id", "not in", entities.ids),
             ]
@@ -398,7 +401,7 @@ class ResPartner(models.Model):
         tell only that it exists, never which one it is."""
         return self.sudo().search(
             [
-                ("b2b_state", "!=", False),
+                ("b2b_state", "not in", UNCOUNTED_STATES),
                 ("vat", "=", inn),
                 ("b2b_kpp", "=", kpp or False),
             ],

@@ -103,6 +103,11 @@ class TestResubmit(B2bCommon, HttpCase):
 
     def test_a_rejected_registration_does_not_block_a_corrected_one(self):
         self.entity_a.b2b_state = "rejected"
+        Partner = self.env["res.partner"]
+        self.assertFalse(
+            Partner._b2b_registered_twin(self.entity_a.vat, self.entity_a.b2b_kpp),
+            "the registration form agrees with the constraint",
+        )
         twin = self.env["res.partner"].create(
             {
                 "name": "ООО «Альфа» (исправлено)",
