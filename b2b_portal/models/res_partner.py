@@ -201,6 +201,62 @@ class ResPartner(models.Model):
         )
         return prices, pricelist.currency_id
 
+    def _b2b_price_lines(self, items, contract=None, date=None):
+        """Price many order lines for this entity under ``contract`` at once.
+
+        The pricing seam of carts and quick order: ``b2b_pricelist`` overrides
+        it with price types, quantity breaks and order rules. This default
+        asks Odoo's price list once for its applicable rules, then picks the
+        rule of each line by its own quantity, as ``_compute_price_rule``
+        does for one quantity.
+
+        :param items: iterable of ``(product, quantity, uom or None)``
+        :return: a list of dicts, one per item, in order: ``price_unit`` (per
+            unit of the item), ``currency`` (record), ``rule`` (a
+            ``product.pricelist.item``, maybe empty), ``next_qty`` and
+            ``next_price`` (the next quantity break, False here),
+            ``min_qty`` and ``multiple`` (order rules, 0 here),
+            ``violation`` (False, "below_min" or "not_multiple") and
+            ``suggested_qty`` (the nearest valid quantity, or False)
+        """
+        self.ensure_one()
+        items = list(items)
+        pricelist = self._b2b_pricelist(contract).sudo()
+        company = (contract and contract.sudo().company_id) or self.env.company
+        currency = pricelist.currency_id or company.currency_id
+        date = date or fields.Date.context_today(self)
+        Product = self.env["product.product"]
+        products = Product.union(*(item[0] for item in items))
+        Rule = self.env["product.pricelist.item"].sudo()
+        rules = pricelist._get_applicable_rules(products, date) if pricelist else Rule
+        result = []
+        for product, qty, uom in items:
+            uom = uom or product.uom_id
+            qty_product_uom = (
+                uom._compute_quantity(qty, product.uom_id, raise_if_failure=False)
+                if uom != product.uom_id
+                else qty
+            )
+            rule = next(
+                (r for r in rules if r._is_applicable_for(product, qty_product_uom)),
+                Rule,
+            )
+            price = rule._compute_price(product, qty, uom, date=date, currency=currency)
+            result.append(
+                {
+                    "price_unit": price,
+                    "currency": currency,
+                    "rule": rule,
+                    "next_qty": False,
+                    "next_price": False,
+                    "min_qty": 0.0,
+                    "multiple": 0.0,
+                    "violation": False,
+                    "suggested_qty": False,
+                }
+            )
+        return result
+
     def _b2b_is_russian(self):
         self.ensure_one()
         country = self.country_id or (

@@ -19,3 +19,4 @@ from . import test_registration
 from . import test_members
 from . import test_viewer_and_tokens
 from . import test_reviewers
+from . import test_price_lines

@@ -1,0 +1,59 @@
+from odoo.tests import tagged
+
+from .common import B2bCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPriceLines(B2bCommon):
+    """The default per-line pricing seam: each line gets the rule of its own
+    quantity, in a number of queries that does not grow with the lines."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.products = cls.env["product.product"].create(
+            [{"name": f"Line {i}", "list_price": 100.0 + i} for i in range(30)]
+        )
+        cls.box = cls.env["uom.uom"].create(
+            {
+                "name": "Box of 10",
+                "relative_factor": 10,
+                "relative_uom_id": cls.env.ref("uom.product_uom_unit").id,
+            }
+        )
+        cls.env["product.pricelist.item"].create(
+            [
+                {
+                    "pricelist_id": cls.pricelist_a.id,
+                    "applied_on": "3_global",
+                    "compute_price": "percentage",
+                    "percent_price": 10,
+                    "min_quantity": 10,
+                },
+            ]
+        )
+
+    def test_rule_by_line_quantity(self):
+        first = self.products[0]
+        small, large, boxed = self.entity_a._b2b_price_lines(
+            [(first, 1, None), (first, 10, None), (first, 1, self.box)],
+            self.contract_a,
+        )
+        self.assertEqual(small["price_unit"], 100.0)
+        self.assertFalse(small["rule"])
+        self.assertEqual(large["price_unit"], 90.0)
+        self.assertTrue(large["rule"])
+        # one box is ten units: the break applies, priced per box
+        self.assertEqual(boxed["price_unit"], 900.0)
+        self.assertEqual(large["currency"], self.pricelist_a.currency_id)
+        self.assertFalse(large["violation"])
+
+    def test_queries_do_not_grow(self):
+        few = [(p, 1 + i, None) for i, p in enumerate(self.products[:3])]
+        many = [(p, 1 + i, None) for i, p in enumerate(self.products)]
+        self.env.invalidate_all()
+        with self.assertQueryCount(10):
+            self.entity_a._b2b_price_lines(few, self.contract_a)
+        self.env.invalidate_all()
+        with self.assertQueryCount(10):
+            self.entity_a._b2b_price_lines(many, self.contract_a)
