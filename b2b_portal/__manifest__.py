@@ -17,6 +17,7 @@
         "views/b2b_membership_views.xml",
         "views/b2b_contract_views.xml",
         "views/res_partner_views.xml",
+        "views/uom_uom_views.xml",
         "views/b2b_news_views.xml",
         "views/product_category_views.xml",
         "views/b2b_change_request_views.xml",

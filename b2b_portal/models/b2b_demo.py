@@ -243,6 +243,7 @@ class B2bDemo(models.AbstractModel):
                         "name": f"Box of {n}" if n > 0 else f"Pallet of {-n}",
                         "relative_factor": abs(n),
                         "relative_uom_id": unit.id,
+                        "b2b_packaging": "box" if n > 0 else "pallet",
                     },
                 )
                 for n in sizes

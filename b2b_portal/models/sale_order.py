@@ -115,19 +115,21 @@ class SaleOrder(models.Model):
                 )
 
     def _b2b_add_products(self, quantities):
-        """Add ``{product: qty}`` to this cart in one write; the quantity of a
-        product already in the cart (in its sales unit) is increased."""
+        """Add ``{product: qty}`` or ``{(product, unit): qty}`` to this cart
+        in one write; the quantity of a product already in the cart in the
+        same unit is increased (a product alone means its sales unit)."""
         self.ensure_one()
         if self.state != "draft":
             raise UserError(self.env._("Only a draft order can be changed."))
         lines = {
-            line.product_id: line
+            (line.product_id, line.product_uom_id): line
             for line in self.order_line
-            if not line.display_type and line.product_uom_id == line.product_id.uom_id
+            if not line.display_type
         }
         commands = []
-        for product, qty in quantities.items():
-            line = lines.get(product)
+        for key, qty in quantities.items():
+            product, uom = key if isinstance(key, tuple) else (key, key.uom_id)
+            line = lines.get((product, uom))
             if line:
                 commands.append(
                     Command.update(
@@ -135,9 +137,10 @@ class SaleOrder(models.Model):
                     )
                 )
             else:
-                commands.append(
-                    Command.create({"product_id": product.id, "product_uom_qty": qty})
-                )
+                values = {"product_id": product.id, "product_uom_qty": qty}
+                if uom != product.uom_id:
+                    values["product_uom_id"] = uom.id
+                commands.append(Command.create(values))
         self.write({"order_line": commands})
         return self
 

@@ -52,8 +52,24 @@ class TestPriceLines(B2bCommon):
         few = [(p, 1 + i, None) for i, p in enumerate(self.products[:3])]
         many = [(p, 1 + i, None) for i, p in enumerate(self.products)]
         self.env.invalidate_all()
-        with self.assertQueryCount(10):
+        with self.assertQueryCount(12):
             self.entity_a._b2b_price_lines(few, self.contract_a)
         self.env.invalidate_all()
-        with self.assertQueryCount(10):
+        with self.assertQueryCount(12):
             self.entity_a._b2b_price_lines(many, self.contract_a)
+
+    def test_add_products_in_a_packaging_unit(self):
+        """``_b2b_add_products`` takes ``(product, unit)`` keys: a box line
+        stays a box line, and adding boxes again increases it."""
+        first, second = self.products[:2]
+        cart = self.buyer_a._b2b_current_cart(self.entity_a, create=True)
+        cart._b2b_add_products({first: 3, (first, self.box): 2})
+        cart._b2b_add_products({(first, self.box): 1, (second, second.uom_id): 1})
+        lines = {
+            (line.product_id, line.product_uom_id): line for line in cart.order_line
+        }
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(lines[first, self.box].product_uom_qty, 3)
+        self.assertEqual(lines[first, first.uom_id].product_uom_qty, 3)
+        self.assertEqual(lines[second, second.uom_id].product_uom_qty, 1)
+        self.assertEqual(lines[first, self.box].price_unit, 900.0)

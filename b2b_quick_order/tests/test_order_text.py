@@ -194,6 +194,8 @@ class TestOrderText(BaseCase):
         result = parse_order_text("A;1\nB;zero\nC;3")
         self.assertEqual([row.key for row in result.rows], ["A", "C"])
         self.assertEqual(result.errors, [Issue(2, "bad_quantity", "zero")])
+        # what was typed on the refused line is kept, for a fix in place
+        self.assertEqual(result.raw, {2: ("B", "zero")})
 
     def test_too_many_lines(self):
         lines = "\n".join(f"SKU-{n};1" for n in range(MAX_LINES))

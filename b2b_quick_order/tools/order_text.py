@@ -35,6 +35,9 @@ class ParseResult:
     rows: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    # what the buyer typed on refused lines: {line_no: (key, qty)} as text,
+    # so that the preview can show them for a fix in place
+    raw: dict = field(default_factory=dict)
 
 
 def normalize_header(text):
@@ -129,6 +132,15 @@ def key_text(value):
     return " ".join(str(value).split())
 
 
+def _text(value):
+    """A cell as the buyer typed it: ``12.0`` → ``"12"``, ``None`` → ``""``."""
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
 def _row_from_raw(raw):
     """``(Row, None)``, or ``(None, Issue)`` for a refused line; and a note."""
     key = key_text(raw.key)
@@ -168,6 +180,7 @@ def build_result(raw_rows, notes=()):
             result.notes.append(note)
         if error:
             result.errors.append(error)
+            result.raw[raw.line_no] = (key_text(raw.key), _text(raw.qty))
             continue
         ident = (row.key.casefold(), row.unit)
         if ident not in merged:
@@ -181,6 +194,7 @@ def build_result(raw_rows, notes=()):
     for values, lines in merged.values():
         if values["qty"] > MAX_QUANTITY:
             result.errors.append(Issue(lines[0], "too_large", values["key"]))
+            result.raw[lines[0]] = (values["key"], _text(values["qty"]))
             continue
         result.rows.append(Row(**values))
         if len(lines) > 1:
