@@ -225,12 +225,25 @@ class ResPartner(models.Model):
         company = (contract and contract.sudo().company_id) or self.env.company
         currency = pricelist.currency_id or company.currency_id
         date = date or fields.Date.context_today(self)
-        Product = self.env["product.product"]
-        products = Product.union(*(item[0] for item in items))
+        # one environment and one prefetch set for all the products, so that
+        # their fields are read once for all the lines
+        products = (
+            self.env["product.product"]
+            .sudo()
+            .with_company(company)
+            .browse(dict.fromkeys(item[0].id for item in items))
+        )
+        # what the price rules read of each product, read for all at once
+        products.product_tmpl_id.mapped("currency_id")
+        products.mapped("currency_id")
+        products.mapped("product_template_attribute_value_ids")
         Rule = self.env["product.pricelist.item"].sudo()
         rules = pricelist._get_applicable_rules(products, date) if pricelist else Rule
         result = []
-        for product, qty, uom in items:
+        for item_product, qty, uom in items:
+            product = products.browse(item_product.id).with_prefetch(
+                products._prefetch_ids
+            )
             uom = uom or product.uom_id
             qty_product_uom = (
                 uom._compute_quantity(qty, product.uom_id, raise_if_failure=False)

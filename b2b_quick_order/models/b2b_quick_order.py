@@ -23,6 +23,30 @@ from ..tools.order_text import MAX_QUANTITY
 
 # statuses of a preview line; only these are written on confirmation
 ORDERABLE = ("ok", "short")
+# unit codes of the parser that name a packaging (uom.uom.b2b_packaging)
+PACKAGINGS = ("pack", "box", "pallet")
+
+
+def wanted_quantities(preview_lines):
+    """``{(product id, unit id or False): qty}`` of the orderable lines of a
+    preview sent back by a browser; malformed lines are left out."""
+    wanted = {}
+    for line in preview_lines:
+        if line.get("status") not in ORDERABLE:
+            continue
+        product_id, qty = line.get("product_id"), line.get("qty")
+        uom_id = line.get("uom_id") or False
+        if not isinstance(product_id, int) or isinstance(product_id, bool):
+            continue
+        if not isinstance(uom_id, int):
+            continue
+        if not isinstance(qty, int | float) or isinstance(qty, bool):
+            continue
+        if not 0 < qty <= MAX_QUANTITY:
+            continue
+        key = (product_id, uom_id)
+        wanted[key] = wanted.get(key, 0.0) + qty
+    return wanted
 
 
 def normalize_key(key):
@@ -68,13 +92,26 @@ class B2bQuickOrder(models.AbstractModel):
         return candidates
 
     @api.model
+    def _b2b_line_uom(self, product, unit_code):
+        """The unit a line of ``product`` is ordered in, from the parser's
+        unit code: the product's own unit, or one of its packagings of that
+        kind (``uom.uom.b2b_packaging``); None when the product has none."""
+        if not unit_code:
+            return product.uom_id
+        if unit_code == "pcs":
+            unit = self.env.ref("uom.product_uom_unit")
+            return product.uom_id if product.uom_id == unit else None
+        packagings = product.uom_ids.filtered(lambda u: u.b2b_packaging == unit_code)
+        return packagings if len(packagings) == 1 else None
+
+    @api.model
     def _b2b_resolve(self, entity, rows, errors=()):
         """Resolve parsed rows ``(line_no, key, qty, unit, comment)`` for
         ``entity``; ``errors`` are the parser's issues, passed through as lines
         with their own code as status.
 
         :return: list of dicts (line_no, key, qty, unit, comment, status,
-            product, candidates, notes), by line number
+            product, uom, candidates, notes), by line number
         """
         entity.with_env(self.env)._b2b_check_member()
         company = self.env.company
@@ -88,16 +125,17 @@ class B2bQuickOrder(models.AbstractModel):
         candidates = self._b2b_candidates(entity, [row[1] for row in rows])
         all_ids = set().union(*candidates.values()) if candidates else set()
         products = Product.browse(sorted(all_ids))
-        products.fetch(["active", "uom_id", "is_storable"])
+        products.fetch(["active", "product_tmpl_id"])
+        products.product_tmpl_id.fetch(["uom_id", "uom_ids", "is_storable"])
         catalog = set(
             Product.search(
                 [("id", "in", products.ids), ("active", "=", True)]
                 + Product._b2b_catalog_domain(entity, company)
             ).ids
         )
-        unit = self.env.ref("uom.product_uom_unit")
+        Uom = self.env["uom.uom"].sudo()
         lines = []
-        seen = {}  # product → its first line
+        seen = {}  # (product, unit) → its first line
         for line_no, key, qty, unit_code, comment in rows:
             line = {
                 "line_no": line_no,
@@ -107,6 +145,7 @@ class B2bQuickOrder(models.AbstractModel):
                 "comment": comment,
                 "status": "ok",
                 "product": Product,
+                "uom": Uom,
                 "candidates": [],
                 "notes": [],
             }
@@ -126,26 +165,27 @@ class B2bQuickOrder(models.AbstractModel):
                 # products the entity may not see are never shown
                 line["status"] = "not_in_assortment" if active else "archived"
                 continue
-            product = orderable
+            # filtered() drops the prefetch set: restore it, so that the
+            # fields of all the products are read at once
+            product = orderable.with_prefetch(products._prefetch_ids)
             line["product"] = product
-            if product in seen:
-                first = seen[product]
+            uom = self._b2b_line_uom(product, unit_code)
+            if uom is None:
+                line["status"] = "unit_unsupported"
+                continue
+            line["uom"] = uom
+            if (product, uom) in seen:
+                first = seen[product, uom]
                 first["qty"] += qty
                 first["notes"].append(("merged", line_no))
                 line.update(status="merged", merged_into=first["line_no"])
                 continue
-            seen[product] = line
-            if unit_code not in (None, "pcs") or (
-                unit_code == "pcs" and product.uom_id != unit
-            ):
-                line["status"] = "unit_unsupported"
-        whole = Product.union(*seen)._b2b_whole_units()
-        for product, line in seen.items():
-            if line["status"] != "ok":
-                continue
+            seen[product, uom] = line
+        whole = Product.union(*(product for product, _uom in seen))._b2b_whole_units()
+        for (product, uom), line in seen.items():
             if line["qty"] > MAX_QUANTITY:
                 line["status"] = "too_large"
-            elif product in whole and not float_is_zero(
+            elif (product in whole or uom.b2b_packaging) and not float_is_zero(
                 line["qty"] % 1, precision_digits=6
             ):
                 line["status"] = "not_whole"
@@ -159,6 +199,7 @@ class B2bQuickOrder(models.AbstractModel):
                 "status": error[1],
                 "detail": error[2] if len(error) > 2 else None,
                 "product": Product,
+                "uom": Uom,
                 "candidates": [],
                 "notes": [],
             }
@@ -170,35 +211,54 @@ class B2bQuickOrder(models.AbstractModel):
     # -- preview --------------------------------------------------------------
     @api.model
     def _b2b_preview(self, entity, rows, errors=()):
-        """Resolve ``rows``, then price and check the stock of every resolved
-        product at once. Nothing is written.
+        """Resolve ``rows``, then price (the pricing seam
+        ``res.partner._b2b_price_lines``: price, quantity breaks, minimum and
+        multiple) and check the stock of every resolved line at once. Nothing
+        is written.
 
         :return: {"lines": [plain dicts], "total": float, "currency_id": int}
         """
         company = self.env.company
         lines = self._b2b_resolve(entity, rows, errors)
+        priced = [line for line in lines if line["status"] in ORDERABLE]
         products = (
             self.env["product.product"]
             .sudo()
-            .union(*(line["product"] for line in lines if line["status"] in ORDERABLE))
+            .union(*(line["product"] for line in priced))
         )
         contract = entity._b2b_default_contract()
-        prices, currency = entity._b2b_prices(products, contract)
+        quotes = entity._b2b_price_lines(
+            [(line["product"], line["qty"], line["uom"]) for line in priced],
+            contract,
+        )
+        currency = (
+            quotes[0]["currency"]
+            if quotes
+            else (entity._b2b_pricelist(contract).currency_id or company.currency_id)
+        )
         availability = products._b2b_availability(company) if products else {}
+        for line, quote in zip(priced, quotes, strict=True):
+            line["quote"] = quote
+            if quote.get("violation"):
+                line["status"] = quote["violation"]
         total = 0.0
         result = []
         for line in lines:
-            product = line["product"]
+            product, uom = line["product"], line["uom"]
+            quote = line.get("quote") or {}
             price = subtotal = 0.0
             info = availability.get(product.id) or {}
             if line["status"] in ORDERABLE:
-                price = prices.get(product.id, 0.0)
+                price = quote.get("price_unit", 0.0)
                 subtotal = currency.round(price * line["qty"])
                 total += subtotal
+                qty = uom._compute_quantity(
+                    line["qty"], product.uom_id, raise_if_failure=False
+                )
                 if (
                     product.is_storable
                     and float_compare(
-                        line["qty"],
+                        qty,
                         info.get("free_qty", 0.0),
                         precision_rounding=product.uom_id.rounding,
                     )
@@ -212,11 +272,15 @@ class B2bQuickOrder(models.AbstractModel):
                     "status": line["status"],
                     "detail": line.get("detail"),
                     "product_id": product.id or False,
+                    "uom_id": uom.id or False,
                     "qty": line["qty"],
                     "unit": line["unit"],
                     "comment": line["comment"],
                     "price_unit": price,
                     "subtotal": subtotal,
+                    "suggested_qty": quote.get("suggested_qty") or False,
+                    "next_qty": quote.get("next_qty") or False,
+                    "next_price": quote.get("next_price") or False,
                     "free_qty": info.get("free_qty", 0.0),
                     "incoming_date": fields.Date.to_date(info.get("incoming_date"))
                     or False,
@@ -234,13 +298,16 @@ class B2bQuickOrder(models.AbstractModel):
 
     # -- confirmation ---------------------------------------------------------
     @api.model
-    def _b2b_confirm(self, entity, user, preview_lines):
-        """Write the orderable lines of a preview (as sent back by the
-        browser) into ``user``'s current cart of ``entity``, in one write.
+    def _b2b_confirm(self, entity, user, preview_lines, cart=None, history=None):
+        """Write the orderable lines of a preview into ``cart`` (by default
+        ``user``'s current cart of ``entity``), in one write, and record it
+        in the history (``history``: values of ``b2b.quick.order.upload``
+        such as source, file_name and line_count).
 
         Nothing from the browser is trusted: the role and the entity are
         checked again, the product ids are searched again in the entity's
-        catalog, quantities are checked again; other lines are skipped.
+        catalog, the units among the product's own, quantities are checked
+        again; other lines are skipped.
 
         :return: (cart, number of lines written)
         """
@@ -248,33 +315,50 @@ class B2bQuickOrder(models.AbstractModel):
         blockers = entity._b2b_order_blockers()
         if blockers:
             raise UserError("\n".join(blockers))
-        wanted = {}
-        for line in preview_lines:
-            if line.get("status") not in ORDERABLE:
-                continue
-            product_id, qty = line.get("product_id"), line.get("qty")
-            if not isinstance(product_id, int) or isinstance(product_id, bool):
-                continue
-            if not isinstance(qty, int | float) or isinstance(qty, bool):
-                continue
-            if not 0 < qty <= MAX_QUANTITY:
-                continue
-            wanted[product_id] = wanted.get(product_id, 0.0) + qty
+        wanted = wanted_quantities(preview_lines)
         # buyers may not read products: sudo after the role check
         Product = self.env["product.product"].sudo().with_company(self.env.company)
         products = Product.search(
-            [("id", "in", list(wanted))]
+            [("id", "in", list({product_id for product_id, _uom in wanted}))]
             + Product._b2b_catalog_domain(entity, self.env.company)
         )
         whole = products._b2b_whole_units()
-        quantities = {
-            product: wanted[product.id]
-            for product in products
-            if not (product in whole and wanted[product.id] % 1)
-            and wanted[product.id] <= MAX_QUANTITY
-        }
+        quantities = {}
+        for (product_id, uom_id), qty in wanted.items():
+            product = products.browse(product_id).with_prefetch(products._prefetch_ids)
+            if product not in products:
+                continue
+            units = product.uom_id | product.uom_ids
+            uom = units.filtered(lambda u, uom_id=uom_id: u.id == uom_id)
+            if not uom and not uom_id:
+                uom = product.uom_id
+            if not uom or qty > MAX_QUANTITY:
+                continue
+            if (product in whole or uom.b2b_packaging) and qty % 1:
+                continue
+            quantities[product, uom] = qty
         if not quantities:
             raise UserError(self.env._("No line of this order can be added."))
-        cart = user._b2b_current_cart(entity, create=True)
+        if cart is None:
+            cart = user._b2b_current_cart(entity, create=True)
+        elif cart.partner_id.commercial_partner_id != entity or cart.state != "draft":
+            raise UserError(self.env._("This cart cannot take these lines."))
+        before = cart.amount_untaxed
         cart._b2b_add_products(quantities)
+        if history is not None:
+            self.env["b2b.quick.order.upload"].sudo().create(
+                {
+                    "entity_id": entity.id,
+                    "user_id": user.id,
+                    "order_id": cart.id,
+                    "added_count": len(quantities),
+                    "skipped_count": max(
+                        history.get("line_count", 0) - len(quantities), 0
+                    ),
+                    "amount": cart.amount_untaxed - before,
+                    "currency_id": cart.currency_id.id,
+                    "company_id": cart.company_id.id,
+                    **history,
+                }
+            )
         return cart, len(quantities)

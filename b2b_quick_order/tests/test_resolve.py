@@ -219,6 +219,49 @@ class TestResolve(B2bCommon):
     def test_unit_unsupported(self):
         self.assertEqual(self.line("DRL-100 2 box")["status"], "unit_unsupported")
         self.assertEqual(self.line("DRL-100 2 шт")["status"], "ok")
+        self.assertEqual(self.line("SND-1 2 шт")["status"], "unit_unsupported")
+
+    def box_of(self, size, product):
+        box = self.env["uom.uom"].create(
+            {
+                "name": f"Box of {size}",
+                "relative_factor": size,
+                "relative_uom_id": self.env.ref("uom.product_uom_unit").id,
+                "b2b_packaging": "box",
+            }
+        )
+        product.uom_ids = [Command.link(box.id)]
+        return box
+
+    def test_packaging_units(self):
+        """“2 кор” is two of the product's boxes: priced per box, checked
+        against the stock in pieces, written as a box line."""
+        box = self.box_of(10, self.drill)
+        line = self.line("DRL-100 2 кор")
+        self.assertEqual((line["status"], line["uom_id"]), ("ok", box.id))
+        self.assertEqual(line["price_unit"], 800.0)
+        self.assertEqual(line["subtotal"], 1600.0)
+        # 20 boxes are 200 pieces, more than the 100 in stock
+        self.assertEqual(self.line("DRL-100 20 кор")["status"], "short")
+        self.assertEqual(self.line("DRL-100;1,5 кор")["status"], "not_whole")
+        # pieces and boxes of the same product stay two lines
+        lines = self.preview("DRL-100 2 кор\nDRL-100 5\n4600000000017 1 кор")["lines"]
+        self.assertEqual([line["status"] for line in lines], ["ok", "ok", "merged"])
+        self.assertEqual(lines[0]["qty"], 3)
+        cart, count = self.confirm(lines)
+        self.assertEqual(count, 2)
+        self.assertEqual(
+            {(x.product_uom_id, x.product_uom_qty) for x in cart.order_line},
+            {(box, 3), (self.drill.uom_id, 5)},
+        )
+
+    def test_packaging_unit_of_another_product_refused(self):
+        """A unit id sent back that is not one of the product's is skipped."""
+        box = self.box_of(10, self.washer)
+        lines = self.preview("DRL-100 2")["lines"]
+        lines[0]["uom_id"] = box.id
+        with self.assertRaises(UserError):
+            self.confirm(lines)
 
     def test_prices_per_entity(self):
         preview_a = self.preview("DRL-100 2")
@@ -290,6 +333,33 @@ class TestResolve(B2bCommon):
         with self.assertRaisesRegex(UserError, "not verified"):
             self.confirm(lines)
         self.assertFalse(self.buyer_a._b2b_current_cart(self.entity_a))
+
+    def test_confirm_records_history(self):
+        lines = self.preview("DRL-100 2\nNOPE 1\nWSH-1 1")["lines"]
+        History = self.env["b2b.quick.order.upload"]
+        self.assertFalse(History.search([("entity_id", "=", self.entity_a.id)]))
+        cart, _count = self.QuickOrder.with_user(self.buyer_a)._b2b_confirm(
+            self.entity_a,
+            self.buyer_a,
+            lines,
+            history={"source": "file", "file_name": "order.xlsx", "line_count": 3},
+        )
+        record = History.search([("entity_id", "=", self.entity_a.id)])
+        self.assertEqual(
+            (record.source, record.file_name, record.user_id, record.order_id),
+            ("file", "order.xlsx", self.buyer_a, cart),
+        )
+        self.assertEqual((record.added_count, record.skipped_count), (2, 1))
+        self.assertEqual(record.amount, cart.amount_untaxed)
+        # a buyer of the entity reads it, a buyer of another entity does not
+        self.assertEqual(History.with_user(self.buyer_a).search([]), record)
+        outsider = new_test_user(
+            self.env, login="out_b", groups="base.group_portal", name="Out B"
+        )
+        self.env["b2b.membership"].create(
+            {"user_id": outsider.id, "entity_id": self.entity_b.id, "role": "owner"}
+        )
+        self.assertFalse(History.with_user(outsider).search([]))
 
     def test_confirm_nothing_valid(self):
         lines = self.preview("NOPE 1\nHID-1 1")["lines"]
