@@ -1,0 +1,382 @@
+"""Portal quick order: paste or upload → preview → fix in place → cart.
+
+The lines travel with the page, not in a server-side session: the preview
+form carries every input line as the buyer typed it (``rows``, JSON) and an
+input per line for a fix in place. Each "Check again" and the final "Add to
+cart" parse, resolve and price everything again on the server, so nothing the
+browser sends back (a status, a price, a product id) is trusted, and nothing
+is written before "Add to cart".
+"""
+
+import json
+
+from werkzeug.exceptions import BadRequest
+
+from odoo import http
+from odoo.exceptions import UserError
+from odoo.http import request
+from odoo.tools import float_repr
+
+from odoo.addons.b2b_portal.controllers.catalog import B2bCatalog
+from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
+
+from ..tools.order_file import MAX_FILE_BYTES, read_order_file
+from ..tools.order_text import (
+    MAX_LINES,
+    MAX_TEXT_CHARS,
+    RawRow,
+    build_result,
+    parse_order_text,
+)
+
+SOURCES = ("paste", "file", "catalog")
+MAX_NAME = 120  # characters kept of a file name or a cart name
+EDITABLE_LINES = 1000  # above, only lines with a problem get inputs
+
+
+def _number_text(qty):
+    return float_repr(qty, 6).rstrip("0").rstrip(".") if qty % 1 else str(int(qty))
+
+
+def rows_state(parsed):
+    """The input lines of a parse, as typed, in the JSON-able form the
+    preview carries: ``[line_no, key, qty text, unit code, comment]``."""
+    state = [
+        [row.line_no, row.key, _number_text(row.qty), row.unit, row.comment]
+        for row in parsed.rows
+    ]
+    state += [
+        [line_no, key, qty, None, None] for line_no, (key, qty) in parsed.raw.items()
+    ]
+    return sorted(state, key=lambda row: row[0])
+
+
+def parse_state(text, fixes=None):
+    """The rows of a preview form back through the parser's checks, with
+    the buyer's in-place fixes ``{line_no: {"key": …, "qty": …}}`` applied;
+    ``None`` when the carried state is not ours."""
+    try:
+        state = json.loads(text or "[]")
+    except ValueError:
+        return None
+    if not isinstance(state, list) or len(state) > MAX_LINES:
+        return None
+    fixes = fixes or {}
+    raw = []
+    for item in state:
+        if not (isinstance(item, list) and len(item) == 5):
+            return None
+        line_no, key, qty, unit, comment = item
+        if not isinstance(line_no, int) or isinstance(line_no, bool):
+            return None
+        if not all(isinstance(v, str | type(None)) for v in (key, qty, unit, comment)):
+            return None
+        fix = fixes.get(line_no, {})
+        key, qty = fix.get("key", key), fix.get("qty", qty)
+        raw.append(RawRow(line_no, key, qty, unit, comment))
+    return build_result(raw)
+
+
+class B2bQuickOrderPortal(B2bCatalog):
+    def _b2b_quick_order_values(self, entity, **values):
+        user = request.env.user
+        History = request.env["b2b.quick.order.upload"]
+        result = self._prepare_portal_layout_values()
+        result.update(
+            page_name="b2b_quick_order",
+            entity=entity,
+            history=History.search([("entity_id", "=", entity.id)], limit=10),
+            source_labels=dict(
+                History._fields["source"]._description_selection(request.env)
+            ),
+            can_name_cart=hasattr(user, "_b2b_new_cart"),
+            max_lines=MAX_LINES,
+            max_file_mb=MAX_FILE_BYTES // (1024 * 1024),
+            blockers=entity._b2b_order_blockers(),
+        )
+        result.update(values)
+        return result
+
+    def _b2b_messages(self):
+        """Translated texts of the parser's and the preview's codes."""
+        _ = request.env._
+        return {
+            # whole input refused
+            "empty": _("The file is empty."),
+            "file_too_large": _(
+                "The file is larger than %(mb)s MB.", mb=MAX_FILE_BYTES // 2**20
+            ),
+            "text_too_large": _("The text is too long."),
+            "unsupported_format": _(
+                "This file type is not supported: upload a CSV, XLSX or XLS file."
+            ),
+            "wrong_format": _(
+                "The file's content does not match its extension (or it is "
+                "damaged): save it again as CSV, XLSX or XLS."
+            ),
+            "encrypted": _(
+                "The workbook is protected by a password: save it without one."
+            ),
+            "archive_bomb": _(
+                "The file declares far more data than a price list holds; it "
+                "was not read."
+            ),
+            "too_many_lines": _(
+                "More than %(count)s lines: split the order into several files.",
+                count=MAX_LINES,
+            ),
+            # one line refused by the parser
+            "missing_key": _("No SKU on this line."),
+            "bad_quantity": _("This is not a quantity."),
+            "not_positive": _("The quantity must be more than zero."),
+            "too_large": _("More than can be ordered at once."),
+            "unknown_unit": _("Unknown unit: use pcs, pack, box or pallet."),
+            # preview statuses
+            "ok": _("OK"),
+            "short": _("More than in stock"),
+            "unknown": _("Unknown SKU"),
+            "ambiguous": _("Several products match"),
+            "not_in_assortment": _("Not in your assortment"),
+            "archived": _("No longer sold"),
+            "merged": _("Added to another line"),
+            "unit_unsupported": _("Not sold in this unit"),
+            "not_whole": _("Sold in whole units"),
+            "below_min": _("Below the minimum quantity"),
+            "not_multiple": _("Not a multiple of the pack size"),
+            # parser notes
+            "header_skipped": _("Header line skipped."),
+            "qty_defaulted": _("No quantity: 1 assumed."),
+            "merged_note": _("The same SKU on several lines: added up."),
+        }
+
+    def _b2b_render_preview(self, entity, parsed, source, file_name, **values):
+        preview = request.env["b2b.quick.order"]._b2b_preview(
+            entity, parsed.rows, parsed.errors
+        )
+        if values.pop("accept", False):
+            suggested = {
+                line["line_no"]: line["suggested_qty"]
+                for line in preview["lines"]
+                if line["suggested_qty"]
+            }
+            if suggested:
+                parsed = build_result(
+                    [
+                        RawRow(
+                            row.line_no,
+                            row.key,
+                            _number_text(suggested.get(row.line_no, row.qty)),
+                            row.unit,
+                            row.comment,
+                        )
+                        for row in parsed.rows
+                    ]
+                    + [
+                        RawRow(line_no, key, qty)
+                        for line_no, (key, qty) in parsed.raw.items()
+                    ]
+                )
+                preview = request.env["b2b.quick.order"]._b2b_preview(
+                    entity, parsed.rows, parsed.errors
+                )
+        products = (
+            request.env["product.product"]
+            .sudo()
+            .browse(
+                {line["product_id"] for line in preview["lines"] if line["product_id"]}
+                | {pid for line in preview["lines"] for pid in line["candidates"]}
+            )
+            .with_context(active_test=False)
+        )
+        counts = {}
+        for line in preview["lines"]:
+            counts[line["status"]] = counts.get(line["status"], 0) + 1
+        orderable = sum(counts.get(status, 0) for status in ("ok", "short"))
+        render = self._b2b_quick_order_values(
+            entity,
+            preview=preview,
+            parsed=parsed,
+            rows_json=json.dumps(rows_state(parsed), ensure_ascii=False),
+            typed=dict(parsed.raw),
+            products={p.id: p for p in products},
+            uoms={
+                u.id: u
+                for u in request.env["uom.uom"]
+                .sudo()
+                .browse({line["uom_id"] for line in preview["lines"] if line["uom_id"]})
+            },
+            currency=request.env["res.currency"].browse(preview["currency_id"]),
+            counts=counts,
+            orderable=orderable,
+            has_suggestions=any(line["suggested_qty"] for line in preview["lines"]),
+            editable_all=len(preview["lines"]) <= EDITABLE_LINES,
+            source=source,
+            file_name=file_name,
+            messages=self._b2b_messages(),
+        )
+        status = values.pop("status", 200)
+        render.update(values)
+        return request.render(
+            "b2b_quick_order.portal_b2b_quick_order_preview", render, status=status
+        )
+
+    @http.route(
+        "/my/b2b/quick-order", type="http", auth="user", methods=["GET"], website=True
+    )
+    def b2b_quick_order(self, added=None, cart=None, **kw):
+        entity = b2b_active_entity("order")
+        values = {}
+        if added and cart and str(cart).isdigit():
+            order = request.env["sale.order"].browse(int(cart)).exists()
+            # only a cart of the active entity the user may read is linked
+            if order and order.partner_id.commercial_partner_id == entity:
+                values.update(added=added, cart=order)
+        return request.render(
+            "b2b_quick_order.portal_b2b_quick_order",
+            self._b2b_quick_order_values(
+                entity, messages=self._b2b_messages(), **values
+            ),
+        )
+
+    def _b2b_parse_request(self, text, order_file, rows, post):
+        """``(parsed, source, file name, error)`` of a preview request."""
+        _ = request.env._
+        source = post.get("source") if post.get("source") in SOURCES else "paste"
+        file_name = (post.get("file_name") or "")[:MAX_NAME] or False
+        if rows is not None:
+            fixes = {}
+            for name, value in post.items():
+                field, _sep, number = name.partition("_")
+                if field in ("key", "qty") and number.isdigit():
+                    fixes.setdefault(int(number), {})[field] = (value or "")[:200]
+            parsed = parse_state(rows, fixes)
+            if parsed is None:
+                raise BadRequest(_("This preview cannot be read: start again."))
+            return parsed, source, file_name, None
+        upload = order_file if getattr(order_file, "filename", None) else None
+        if upload:
+            data = upload.read(MAX_FILE_BYTES + 1)
+            return (
+                read_order_file(upload.filename, data),
+                "file",
+                upload.filename[:MAX_NAME],
+                None,
+            )
+        text = text or ""
+        if not text.strip():
+            return None, source, False, _("Paste order lines or choose a file.")
+        if len(text) > MAX_TEXT_CHARS:
+            return None, source, False, self._b2b_messages()["text_too_large"]
+        return parse_order_text(text), "paste", False, None
+
+    @http.route(
+        "/my/b2b/quick-order/preview",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def b2b_quick_order_preview(
+        self, text=None, order_file=None, rows=None, accept=None, **post
+    ):
+        entity = b2b_active_entity("order")
+        try:
+            parsed, source, file_name, error = self._b2b_parse_request(
+                text, order_file, rows, post
+            )
+        except (ValueError, BadRequest) as exc:
+            parsed, error = None, str(getattr(exc, "description", None) or exc)
+        if error:
+            values = self._b2b_quick_order_values(
+                entity, errors=[error], text=text, messages=self._b2b_messages()
+            )
+            return request.render(
+                "b2b_quick_order.portal_b2b_quick_order", values, status=400
+            )
+        whole = [
+            e for e in parsed.errors if e.line_no == 0 or e.code == "too_many_lines"
+        ]
+        if whole:
+            messages = self._b2b_messages()
+            values = self._b2b_quick_order_values(
+                entity,
+                errors=[messages.get(e.code, e.code) for e in whole],
+                text=text,
+                messages=messages,
+            )
+            return request.render(
+                "b2b_quick_order.portal_b2b_quick_order", values, status=400
+            )
+        return self._b2b_render_preview(
+            entity, parsed, source, file_name, accept=bool(accept)
+        )
+
+    @http.route(
+        "/my/b2b/quick-order/confirm",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def b2b_quick_order_confirm(self, rows=None, **post):
+        entity = b2b_active_entity("order")
+        user = request.env.user
+        try:
+            parsed, source, file_name, _error = self._b2b_parse_request(
+                None, None, rows or "[]", post
+            )
+        except (ValueError, BadRequest) as exc:
+            raise BadRequest(str(getattr(exc, "description", None) or exc)) from exc
+        QuickOrder = request.env["b2b.quick.order"]
+        preview = QuickOrder._b2b_preview(entity, parsed.rows, parsed.errors)
+        cart_name = (post.get("cart_name") or "").strip()[:MAX_NAME]
+        history = {
+            "source": source,
+            "file_name": file_name,
+            "line_count": len(preview["lines"]),
+        }
+        try:
+            # all or nothing: the new cart, its lines and the history record
+            with request.env.cr.savepoint():
+                cart = None
+                if cart_name and hasattr(user, "_b2b_new_cart"):
+                    cart = user._b2b_new_cart(entity, cart_name)
+                cart, count = QuickOrder._b2b_confirm(
+                    entity, user, preview["lines"], cart=cart, history=history
+                )
+        except UserError as error:
+            return self._b2b_render_preview(
+                entity, parsed, source, file_name, errors=[str(error)], status=400
+            )
+        return request.redirect(
+            f"/my/b2b/quick-order?added={count}&cart={cart.id}", 303
+        )
+
+    # -- several catalog rows at once go through the preview ----------------
+    @http.route()
+    def b2b_cart_add(self, **post):
+        entity = b2b_active_entity("order")
+        filled = {
+            key[4:]: value.strip()
+            for key, value in post.items()
+            if key.startswith("qty_") and (value or "").strip()
+        }
+        if len(filled) <= 1 or not all(pid.isdigit() for pid in filled):
+            return super().b2b_cart_add(**post)
+        company = request.env.user.company_id
+        Product = request.env["product.product"].sudo().with_company(company)
+        products = Product.search(
+            Product._b2b_catalog_domain(entity, company)
+            + [("id", "in", [int(pid) for pid in filled])]
+        )
+        keys = {p.id: p.default_code or p.barcode for p in products}
+        if len(products) != len(filled) or not all(keys.values()):
+            # a product without a SKU cannot be previewed: the plain path
+            return super().b2b_cart_add(**post)
+        raw = [
+            RawRow(line_no, keys[int(pid)], qty)
+            for line_no, (pid, qty) in enumerate(
+                sorted(filled.items(), key=lambda pair: keys[int(pair[0])]), 1
+            )
+        ]
+        return self._b2b_render_preview(entity, build_result(raw), "catalog", False)
