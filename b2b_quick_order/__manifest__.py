@@ -14,4 +14,7 @@
         "views/b2b_customer_code_views.xml",
         "views/portal_quick_order_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["b2b_quick_order/static/tests/tours/**/*"],
+    },
 }

@@ -355,28 +355,29 @@ class B2bQuickOrderPortal(B2bCatalog):
     # -- several catalog rows at once go through the preview ----------------
     @http.route()
     def b2b_cart_add(self, **post):
+        """Catalog rows get the catalog's own checks first (numbers, whole
+        units, assortment); then several rows go through the quick order
+        validation, and the preview is shown when a line needs the buyer's
+        decision (a minimum, a multiple, a unit...). Lines that are fine are
+        added at once, as before: the buyer already saw stock and prices."""
         entity = b2b_active_entity("order")
-        filled = {
-            key[4:]: value.strip()
-            for key, value in post.items()
-            if key.startswith("qty_") and (value or "").strip()
-        }
-        if len(filled) <= 1 or not all(pid.isdigit() for pid in filled):
+        quantities, errors = self._b2b_parse_quantities(entity, post)
+        if errors or len(quantities) <= 1:
             return super().b2b_cart_add(**post)
-        company = request.env.user.company_id
-        Product = request.env["product.product"].sudo().with_company(company)
-        products = Product.search(
-            Product._b2b_catalog_domain(entity, company)
-            + [("id", "in", [int(pid) for pid in filled])]
-        )
-        keys = {p.id: p.default_code or p.barcode for p in products}
-        if len(products) != len(filled) or not all(keys.values()):
+        keys = {p: p.default_code or p.barcode for p in quantities}
+        if not all(keys.values()):
             # a product without a SKU cannot be previewed: the plain path
             return super().b2b_cart_add(**post)
         raw = [
-            RawRow(line_no, keys[int(pid)], qty)
-            for line_no, (pid, qty) in enumerate(
-                sorted(filled.items(), key=lambda pair: keys[int(pair[0])]), 1
+            RawRow(line_no, keys[product], _number_text(qty))
+            for line_no, (product, qty) in enumerate(
+                sorted(quantities.items(), key=lambda pair: keys[pair[0]]), 1
             )
         ]
-        return self._b2b_render_preview(entity, build_result(raw), "catalog", False)
+        parsed = build_result(raw)
+        preview = request.env["b2b.quick.order"]._b2b_preview(
+            entity, parsed.rows, parsed.errors
+        )
+        if all(line["status"] in ("ok", "short") for line in preview["lines"]):
+            return super().b2b_cart_add(**post)
+        return self._b2b_render_preview(entity, parsed, "catalog", False)

@@ -251,19 +251,43 @@ class TestPortalQuickOrder(B2bCommon, HttpCase):
         self.assertIn("does not match its extension", response.text)
         self.assertFalse(self.cart())
 
-    # -- catalog --------------------------------------------------------------
-    def test_several_catalog_rows_go_through_the_preview(self):
+    # -- catalog ---------------------------------------------------------------
+    def test_valid_catalog_rows_are_added_at_once(self):
+        """Several valid catalog rows need no preview (the quick order
+        preview of catalog rows is tested with b2b_pricelist's order rules,
+        in the suite's tests/)."""
         self.authenticate("buyer_a", "buyer_a")
         first, second = self.products[:2]
         response = self.post(
-            "/my/b2b/cart/add", {f"qty_{first.id}": "2", f"qty_{second.id}": "0,5"}
+            "/my/b2b/cart/add", {f"qty_{first.id}": "2", f"qty_{second.id}": "3"}
         )
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("o_b2b_qo_preview", response.text)
-        self.assertIn('data-status="ok"', response.text)
-        self.assertIn('data-status="not_whole"', response.text)
-        self.assertFalse(self.cart())
-        # one row is added at once, as before
-        response = self.post("/my/b2b/cart/add", {f"qty_{first.id}": "2"})
         self.assertEqual(response.status_code, 303)
-        self.assertEqual(self.cart().order_line.product_uom_qty, 2)
+        self.assertEqual(len(self.cart().order_line), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestQuickOrderTour(B2bCommon, HttpCase):
+    def test_paste_fix_and_add(self):
+        products = self.env["product.product"].create(
+            [
+                {
+                    "name": f"Tour item {n}",
+                    "default_code": f"QT-{n:03d}",
+                    "list_price": n,
+                }
+                for n in range(1, 21)
+            ]
+        )
+        self.start_tour(
+            "/my/b2b/quick-order", "b2b_quick_order_paste_fix_add", login="buyer_a"
+        )
+        cart = self.buyer_a._b2b_current_cart(self.entity_a)
+        self.assertEqual(cart.order_line.product_id, products)
+        quantities = {
+            line.product_id.default_code: line.product_uom_qty
+            for line in cart.order_line
+        }
+        self.assertEqual(quantities["QT-003"], 2)
+        self.assertEqual(quantities["QT-007"], 2)
+        self.assertEqual(quantities["QT-012"], 12)
+        self.assertEqual(quantities["QT-020"], 20)
