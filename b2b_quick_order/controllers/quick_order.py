@@ -99,54 +99,54 @@ class B2bQuickOrderPortal(B2bCatalog):
 
     def _b2b_messages(self):
         """Translated texts of the parser's and the preview's codes."""
-        _ = request.env._
+        env = request.env
         return {
             # whole input refused
-            "empty": _("The file is empty."),
-            "file_too_large": _(
+            "empty": env._("The file is empty."),
+            "file_too_large": env._(
                 "The file is larger than %(mb)s MB.", mb=MAX_FILE_BYTES // 2**20
             ),
-            "text_too_large": _("The text is too long."),
-            "unsupported_format": _(
+            "text_too_large": env._("The text is too long."),
+            "unsupported_format": env._(
                 "This file type is not supported: upload a CSV, XLSX or XLS file."
             ),
-            "wrong_format": _(
+            "wrong_format": env._(
                 "The file's content does not match its extension (or it is "
                 "damaged): save it again as CSV, XLSX or XLS."
             ),
-            "encrypted": _(
+            "encrypted": env._(
                 "The workbook is protected by a password: save it without one."
             ),
-            "archive_bomb": _(
+            "archive_bomb": env._(
                 "The file declares far more data than a price list holds; it "
                 "was not read."
             ),
-            "too_many_lines": _(
+            "too_many_lines": env._(
                 "More than %(count)s lines: split the order into several files.",
                 count=MAX_LINES,
             ),
             # one line refused by the parser
-            "missing_key": _("No SKU on this line."),
-            "bad_quantity": _("This is not a quantity."),
-            "not_positive": _("The quantity must be more than zero."),
-            "too_large": _("More than can be ordered at once."),
-            "unknown_unit": _("Unknown unit: use pcs, pack, box or pallet."),
+            "missing_key": env._("No SKU on this line."),
+            "bad_quantity": env._("This is not a quantity."),
+            "not_positive": env._("The quantity must be more than zero."),
+            "too_large": env._("More than can be ordered at once."),
+            "unknown_unit": env._("Unknown unit: use pcs, pack, box or pallet."),
             # preview statuses
-            "ok": _("OK"),
-            "short": _("More than in stock"),
-            "unknown": _("Unknown SKU"),
-            "ambiguous": _("Several products match"),
-            "not_in_assortment": _("Not in your assortment"),
-            "archived": _("No longer sold"),
-            "merged": _("Added to another line"),
-            "unit_unsupported": _("Not sold in this unit"),
-            "not_whole": _("Sold in whole units"),
-            "below_min": _("Below the minimum quantity"),
-            "not_multiple": _("Not a multiple of the pack size"),
+            "ok": env._("OK"),
+            "short": env._("More than in stock"),
+            "unknown": env._("Unknown SKU"),
+            "ambiguous": env._("Several products match"),
+            "not_in_assortment": env._("Not in your assortment"),
+            "archived": env._("No longer sold"),
+            "merged": env._("Added to another line"),
+            "unit_unsupported": env._("Not sold in this unit"),
+            "not_whole": env._("Sold in whole units"),
+            "below_min": env._("Below the minimum quantity"),
+            "not_multiple": env._("Not a multiple of the pack size"),
             # parser notes
-            "header_skipped": _("Header line skipped."),
-            "qty_defaulted": _("No quantity: 1 assumed."),
-            "merged_note": _("The same SKU on several lines: added up."),
+            "header_skipped": env._("Header line skipped."),
+            "qty_defaulted": env._("No quantity: 1 assumed."),
+            "merged_note": env._("The same SKU on several lines: added up."),
         }
 
     def _b2b_render_preview(self, entity, parsed, source, file_name, **values):
@@ -240,7 +240,7 @@ class B2bQuickOrderPortal(B2bCatalog):
 
     def _b2b_parse_request(self, text, order_file, rows, post):
         """``(parsed, source, file name, error)`` of a preview request."""
-        _ = request.env._
+        env = request.env
         source = post.get("source") if post.get("source") in SOURCES else "paste"
         file_name = (post.get("file_name") or "")[:MAX_NAME] or False
         if rows is not None:
@@ -251,7 +251,7 @@ class B2bQuickOrderPortal(B2bCatalog):
                     fixes.setdefault(int(number), {})[field] = (value or "")[:200]
             parsed = parse_state(rows, fixes)
             if parsed is None:
-                raise BadRequest(_("This preview cannot be read: start again."))
+                raise BadRequest(env._("This preview cannot be read: start again."))
             return parsed, source, file_name, None
         upload = order_file if getattr(order_file, "filename", None) else None
         if upload:
@@ -264,7 +264,7 @@ class B2bQuickOrderPortal(B2bCatalog):
             )
         text = text or ""
         if not text.strip():
-            return None, source, False, _("Paste order lines or choose a file.")
+            return None, source, False, env._("Paste order lines or choose a file.")
         if len(text) > MAX_TEXT_CHARS:
             return None, source, False, self._b2b_messages()["text_too_large"]
         return parse_order_text(text), "paste", False, None
