@@ -406,6 +406,8 @@ class B2bDemo(models.AbstractModel):
                         "vat": _inn(inn),
                         "b2b_kpp": kpp,
                         "company_registry": _ogrn(ogrn),
+                        # verified customers, who can order at once
+                        "b2b_state": "approved",
                         "category_id": [
                             Command.set([groups[g].id for g in group_keys])
                         ],

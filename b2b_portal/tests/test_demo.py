@@ -79,6 +79,10 @@ class TestDemo(TransactionCase):
         manager = self.env.ref("b2b_portal.user_manager_demo")
         self.assertTrue(buyer._is_portal())
         self.assertEqual(len(buyer._b2b_entities()), 2)
+        for entity in buyer._b2b_entities():
+            # the demo buyer can order for both entities at once
+            self.assertEqual(entity.b2b_state, "approved")
+            self.assertEqual(entity._b2b_order_blockers(), [])
         self.assertEqual(
             buyer.partner_id.commercial_partner_id,
             self.env.ref("b2b_portal.entity_stroydvor_demo"),
