@@ -1,3 +1,4 @@
 from . import test_order_text
 from . import test_order_file
 from . import test_resolve
+from . import test_order_template
