@@ -1,2 +1,3 @@
 from . import b2b_customer_code
 from . import b2b_quick_order
+from . import b2b_quick_order_export

@@ -1,0 +1,1 @@
+from . import quick_order_files
