@@ -12,5 +12,6 @@
         "security/ir.model.access.csv",
         "security/b2b_quick_order_rules.xml",
         "views/b2b_customer_code_views.xml",
+        "views/b2b_quick_order_wizard_views.xml",
     ],
 }

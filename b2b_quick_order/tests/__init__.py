@@ -3,3 +3,4 @@ from . import test_order_file
 from . import test_resolve
 from . import test_order_template
 from . import test_quick_order_files
+from . import test_quick_order_wizard
