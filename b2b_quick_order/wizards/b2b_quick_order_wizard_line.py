@@ -34,7 +34,7 @@ class B2bQuickOrderWizardLine(models.TransientModel):
     comment = fields.Char(readonly=True)
     status = fields.Selection(STATUSES, readonly=True)
     is_orderable = fields.Boolean(compute="_compute_is_orderable")
-    product_id = fields.Many2one("product.product", string="Product", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
     currency_id = fields.Many2one(related="wizard_id.currency_id")
     price_unit = fields.Monetary(string="Unit price", readonly=True)
     subtotal = fields.Monetary(readonly=True)
