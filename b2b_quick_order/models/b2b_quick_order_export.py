@@ -16,11 +16,11 @@ class B2bQuickOrder(models.AbstractModel):
     _inherit = "b2b.quick.order"
 
     @api.model
-    def _b2b_unit_code(self, product):
+    def _b2b_unit_code(self, product, unit):
         """The unit code written for ``product``: ``pcs`` for products sold
-        by the unit, none otherwise (the quantity is then in the product's
-        own unit, which is what an upload without a unit means)."""
-        return "pcs" if product.uom_id == self.env.ref("uom.product_uom_unit") else ""
+        by ``unit`` (Units), none otherwise (the quantity is then in the
+        product's own unit, which is what an upload without a unit means)."""
+        return "pcs" if product.uom_id == unit else ""
 
     @api.model
     def _b2b_entity_codes(self, entity, products=None):
@@ -46,6 +46,14 @@ class B2bQuickOrder(models.AbstractModel):
         return result
 
     @api.model
+    def _b2b_prefetch(self, products):
+        """Read what the rows need of ``products`` at once. ``name`` and
+        ``uom_id`` of a variant are related to its template: computed one
+        record at a time, they would read each template alone."""
+        products.fetch(["default_code", "barcode", "product_tmpl_id"])
+        products.product_tmpl_id.fetch(["name", "uom_id"])
+
+    @api.model
     def _b2b_key_of(self, product, code=""):
         """What a file names ``product`` by: its SKU, else its barcode, else
         the entity's own code for it."""
@@ -67,13 +75,15 @@ class B2bQuickOrder(models.AbstractModel):
                 order="default_code, id",
                 limit=TEMPLATE_EXAMPLES - len(examples),
             )
+        self._b2b_prefetch(examples | Product.union(*codes))
+        unit = self.env.ref("uom.product_uom_unit")  # one query per ref
         comment = self.env._("Example: replace with your lines")
         rows = [
             TemplateRow(
                 self._b2b_key_of(product, codes.get(product, "")),
                 product.name,
                 1,
-                self._b2b_unit_code(product),
+                self._b2b_unit_code(product, unit),
                 codes.get(product, ""),
                 comment,
             )
@@ -84,7 +94,7 @@ class B2bQuickOrder(models.AbstractModel):
                 code,
                 self._b2b_key_of(product),
                 product.name,
-                self._b2b_unit_code(product),
+                self._b2b_unit_code(product, unit),
             )
             for product, code in codes.items()
         ]
@@ -97,6 +107,8 @@ class B2bQuickOrder(models.AbstractModel):
         lines = order.order_line.filtered(
             lambda line: not line.display_type and line.product_id
         )
+        self._b2b_prefetch(lines.product_id)
+        unit = self.env.ref("uom.product_uom_unit")  # one query per ref
         codes = self._b2b_entity_codes(order.b2b_entity_id, lines.product_id)
         rows = []
         for line in lines:
@@ -112,7 +124,7 @@ class B2bQuickOrder(models.AbstractModel):
                     self._b2b_key_of(product, code),
                     product.name,
                     qty,
-                    self._b2b_unit_code(product),
+                    self._b2b_unit_code(product, unit),
                     code,
                     "",
                 )
