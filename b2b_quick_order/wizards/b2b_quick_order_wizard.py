@@ -62,7 +62,6 @@ class B2bQuickOrderWizard(models.TransientModel):
     total = fields.Monetary(readonly=True)
     orderable_count = fields.Integer(compute="_compute_counts")
     skipped_count = fields.Integer(compute="_compute_counts")
-    notes = fields.Text(readonly=True)
 
     @api.depends("line_ids.status")
     def _compute_counts(self):
