@@ -318,7 +318,8 @@ def measure_xlsx(path, traced):
         started = time.perf_counter()
         parsed = order_file.read_order_file("order.xlsx", data)
         parsed_at = time.perf_counter()
-        preview = service._b2b_preview(entity, parsed.rows, parsed.errors)
+        with Counter() as counter:
+            preview = service._b2b_preview(entity, parsed.rows, parsed.errors)
         ended = time.perf_counter()
         peak = tracemalloc.get_traced_memory()[1] / 2**20 if traced else None
         if traced:
@@ -334,6 +335,7 @@ def measure_xlsx(path, traced):
         "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "tracemalloc_peak_mb": peak,
         "bytes": len(data),
+        "queries": counter.count,
     }
 
 
@@ -473,8 +475,8 @@ def main():
     )
     print(
         f"   read {plain['parse_s']:.2f} s + preview {plain['preview_s']:.2f} s "
-        f"= {plain['total_s']:.2f} s   (goal ≤ 10 s); {plain['lines']} lines, "
-        f"{plain['ok']} orderable"
+        f"= {plain['total_s']:.2f} s   (goal ≤ 10 s); {plain['queries']} queries; "
+        f"{plain['lines']} lines, {plain['ok']} orderable"
     )
     print(
         f"   peak RSS {plain['maxrss_mb']:.0f} MB (Odoo loaded before: "
