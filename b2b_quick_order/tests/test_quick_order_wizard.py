@@ -226,6 +226,18 @@ class TestQuickOrderWizard(B2bCommon):
         wizard.action_add()
         self.assertEqual(self.order.order_line.product_id, self.saw)
 
+    def test_button_on_quotations_for_b2b_users(self):
+        def arch(user):
+            Order = self.env["sale.order"].with_user(user)
+            return Order.get_views([(False, "form")])["views"]["form"]["arch"]
+
+        action = self.env.ref("b2b_quick_order.b2b_quick_order_wizard_action")
+        self.assertIn(f'name="{action.id}"', arch(self.salesman))
+        plain = new_test_user(
+            self.env, login="plain_sales_v", groups="sales_team.group_sale_salesman"
+        )
+        self.assertNotIn(f'name="{action.id}"', arch(plain))
+
     # -- access ---------------------------------------------------------------
     def test_access(self):
         # a salesman outside the B2B groups may not use the wizard at all
