@@ -13,5 +13,6 @@
         "security/b2b_quick_order_rules.xml",
         "views/b2b_customer_code_views.xml",
         "views/b2b_quick_order_wizard_views.xml",
+        "views/portal_order_templates.xml",
     ],
 }

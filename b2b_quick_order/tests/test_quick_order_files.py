@@ -231,3 +231,25 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
         self.assertEqual(
             self.get("/my/b2b/quick-order/cart/999999.csv").status_code, 404
         )
+
+    # -- links on the order page ----------------------------------------------
+    def test_export_links_on_the_order_page(self):
+        link = f"/my/b2b/quick-order/cart/{self.cart.id}.xlsx"
+        page = self.get(f"/my/orders/{self.cart.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(link, page.text)
+        self.assertIn(f"/my/b2b/quick-order/cart/{self.cart.id}.csv", page.text)
+        self.assertEqual(self.url_open(link).status_code, 200)
+        # a colleague and an accountant see the cart but may not export it
+        self.buyer_ab._b2b_switch_entity(self.entity_a)
+        for login in ("buyer_ab", "acc_a"):
+            with self.subTest(login=login):
+                page = self.get(f"/my/orders/{self.cart.id}", login=login)
+                self.assertEqual(page.status_code, 200)
+                self.assertNotIn("o_b2b_order_export", page.text)
+
+    def test_no_export_link_once_confirmed(self):
+        self.cart.action_confirm()
+        page = self.get(f"/my/orders/{self.cart.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("o_b2b_order_export", page.text)
