@@ -13,6 +13,8 @@
         "security/b2b_quick_order_rules.xml",
         "views/b2b_customer_code_views.xml",
         "views/portal_quick_order_templates.xml",
+        "views/b2b_quick_order_wizard_views.xml",
+        "views/portal_order_templates.xml",
     ],
     "assets": {
         "web.assets_tests": ["b2b_quick_order/static/tests/tours/**/*"],

@@ -1,1 +1,2 @@
 from . import quick_order
+from . import quick_order_files

@@ -1,0 +1,2 @@
+from . import b2b_quick_order_wizard_line
+from . import b2b_quick_order_wizard
