@@ -1,0 +1,242 @@
+from odoo import api, fields, models
+
+from ..tools.order_rules import check_quantity, next_break
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    b2b_pricelist_id = fields.Many2one(
+        "product.pricelist",
+        string="Price type",
+        domain=[("b2b_is_price_type", "=", True)],
+        company_dependent=False,
+        index="btree_not_null",
+        help="Negotiated price type of this legal entity; a contract's price "
+        "type goes first.",
+    )
+    b2b_effective_pricelist_id = fields.Many2one(
+        "product.pricelist",
+        string="Effective price type",
+        compute="_compute_b2b_effective_pricelist",
+    )
+    b2b_pricelist_reason = fields.Char(
+        string="Why this price type", compute="_compute_b2b_effective_pricelist"
+    )
+
+    def _compute_b2b_effective_pricelist(self):
+        for partner in self:
+            if not partner.id or not partner.is_company:
+                partner.b2b_effective_pricelist_id = False
+                partner.b2b_pricelist_reason = False
+                continue
+            contract = partner._b2b_default_contract()
+            pricelist, kind, source = partner._b2b_resolve_pricelist(contract)
+            partner.b2b_effective_pricelist_id = pricelist
+            partner.b2b_pricelist_reason = partner._b2b_pricelist_reason_text(
+                kind, source
+            )
+
+    # -- resolution -------------------------------------------------------------
+    def _b2b_resolve_pricelist(self, contract=None):
+        """The price type of this entity's orders under ``contract`` and why:
+        contract → entity → turnover level → highest-priority group →
+        company default → the customer's Odoo price list.
+
+        :return: (pricelist, kind, source record) with kind one of
+            ``contract``, ``entity``, ``level``, ``group``, ``company``,
+            ``partner``
+        """
+        self.ensure_one()
+        entity = self.commercial_partner_id.sudo()
+        contract = contract and contract.sudo()
+        if contract and contract.entity_id == entity and contract.pricelist_id:
+            return contract.pricelist_id, "contract", contract
+        if entity.b2b_pricelist_id:
+            return entity.b2b_pricelist_id, "entity", entity
+        level = entity.b2b_level_id
+        if level.pricelist_id:
+            return level.pricelist_id, "level", level
+        groups = entity.category_id.filtered("b2b_pricelist_id")
+        if groups:
+            group = groups.sorted(lambda g: (-g.b2b_priority, g.id))[0]
+            return group.b2b_pricelist_id, "group", group
+        company = (contract and contract.company_id) or entity.company_id
+        company = company or self.env.company
+        if company.b2b_default_pricelist_id:
+            return company.b2b_default_pricelist_id, "company", company
+        return (
+            entity.with_company(company).property_product_pricelist,
+            "partner",
+            entity,
+        )
+
+    def _b2b_pricelist_reason_text(self, kind, source):
+        return {
+            "contract": lambda: self.env._(
+                "from contract %(contract)s", contract=source.name
+            ),
+            "entity": lambda: self.env._("set on the legal entity"),
+            "level": lambda: self.env._(
+                "from turnover level %(level)s", level=source.name
+            ),
+            "group": lambda: self.env._("from group %(group)s", group=source.name),
+            "company": lambda: self.env._("the company's default"),
+            "partner": lambda: self.env._("the customer's Odoo price list"),
+        }[kind]()
+
+    def _b2b_pricelist(self, contract=None):
+        self.ensure_one()
+        return self._b2b_resolve_pricelist(contract)[0]
+
+    # -- the batched pricing service ---------------------------------------------
+    def _b2b_prices(self, products, contract=None, quantity=1.0, date=None):
+        """Catalog prices, through the pricing service."""
+        self.ensure_one()
+        lines = self._b2b_price_lines(
+            [(product, quantity, None) for product in products], contract, date
+        )
+        if lines:
+            currency = lines[0]["currency"]
+        else:
+            pricelist = self._b2b_pricelist(contract).sudo()
+            currency = pricelist.currency_id or self.env.company.currency_id
+        return (
+            {product.id: line["price_unit"] for product, line in zip(products, lines)},
+            currency,
+        )
+
+    def _b2b_price_lines(self, items, contract=None, date=None, order=None):
+        """Price many (product, quantity, unit) lines for this entity under
+        ``contract`` on ``date``, in a constant number of queries.
+
+        The price type is resolved once; its rules and those of the price
+        types it is based on are read in one query per level of the chain
+        and indexed per product; each line then takes the rule Odoo would
+        (``_compute_price_rule``), the next quantity break that lowers its
+        price, and the order rules of its product (minimum, multiple).
+
+        :param order: a draft ``sale.order`` whose lines' fixed prices (price
+            fixation) apply while they last
+        :return: the dicts of ``b2b_portal`` (``price_unit``, ``currency``,
+            ``rule``, ``next_qty``, ``next_price``, ``min_qty``,
+            ``multiple``, ``violation``, ``suggested_qty``), plus
+            ``pricelist`` (the price type), ``more_qty`` (how many more to
+            reach ``next_qty``) and ``fixed_until`` (end of a fixed price)
+        """
+        self.ensure_one()
+        items = list(items)
+        if not items:
+            return []
+        pricelist = self._b2b_pricelist(contract).sudo()
+        company = (contract and contract.sudo().company_id) or self.env.company
+        currency = pricelist.currency_id or company.currency_id
+        date = date or fields.Date.context_today(self)
+        Product = self.env["product.product"].sudo().with_company(company)
+        products = Product.browse(list(dict.fromkeys(item[0].id for item in items)))
+        Rule = self.env["product.pricelist.item"].sudo()
+        if pricelist:
+            index = pricelist._b2b_rule_index(products, date)
+        else:
+            index = None
+        fixed = order._b2b_fixed_prices() if order else {}
+        result = []
+        for product, qty, uom in items:
+            product = products.browse(product.id)
+            product_uom = product.uom_id
+            uom = uom or product_uom
+            same_uom = uom == product_uom
+            qty_p = (
+                qty
+                if same_uom
+                else uom._compute_quantity(qty, product_uom, raise_if_failure=False)
+            )
+            candidates = index.candidate_list(pricelist, product) if index else ()
+            rule = Rule
+            for candidate in candidates:
+                if not candidate.min_quantity or qty_p >= candidate.min_quantity:
+                    rule = candidate
+                    break
+            price = rule._compute_price(
+                product, qty, uom, date=date, currency=currency, b2b_rule_index=index
+            )
+            line = {
+                "price_unit": price,
+                "currency": currency,
+                "rule": rule,
+                "pricelist": pricelist,
+                "next_qty": False,
+                "next_price": False,
+                "more_qty": False,
+                "min_qty": product.b2b_min_qty,
+                "multiple": product.b2b_multiple,
+                "violation": False,
+                "suggested_qty": False,
+                "fixed_until": False,
+            }
+            thresholds = [c.min_quantity for c in candidates if c.min_quantity > qty_p]
+            while thresholds:
+                target, _more = next_break(qty_p, thresholds)
+                thresholds = [t for t in thresholds if t > target]
+                next_rule = next(
+                    c
+                    for c in candidates
+                    if not c.min_quantity or target >= c.min_quantity
+                )
+                if next_rule == rule:
+                    continue
+                target_qty = (
+                    target
+                    if same_uom
+                    else product_uom._compute_quantity(target, uom, round=False)
+                )
+                next_price = next_rule._compute_price(
+                    product,
+                    target_qty,
+                    uom,
+                    date=date,
+                    currency=currency,
+                    b2b_rule_index=index,
+                )
+                if currency.compare_amounts(next_price, price) < 0:
+                    line.update(
+                        next_qty=target_qty,
+                        next_price=next_price,
+                        more_qty=target_qty - qty,
+                    )
+                    break
+            if line["min_qty"] or line["multiple"]:
+                violation, suggested = check_quantity(
+                    qty_p, line["min_qty"], line["multiple"]
+                )
+                if violation:
+                    line["violation"] = violation
+                    line["suggested_qty"] = (
+                        suggested
+                        if same_uom
+                        else product_uom._compute_quantity(suggested, uom, round=False)
+                    )
+            fix = fixed.get((product.id, uom.id))
+            if fix:
+                line.update(price_unit=fix[0], fixed_until=fix[1], currency=fix[2])
+            result.append(line)
+        return result
+
+    @api.model
+    def _b2b_violation_message(self, product, line):
+        """The buyer's message for an order rule violation of ``line``."""
+        if line["violation"] == "below_min":
+            return self.env._(
+                "%(product)s: at least %(min)s, for example %(qty)s.",
+                product=product.display_name,
+                min="%g" % line["min_qty"],
+                qty="%g" % line["suggested_qty"],
+            )
+        if line["violation"] == "not_multiple":
+            return self.env._(
+                "%(product)s: sold by %(multiple)s, for example %(qty)s.",
+                product=product.display_name,
+                multiple="%g" % line["multiple"],
+                qty="%g" % line["suggested_qty"],
+            )
+        return False
