@@ -134,6 +134,8 @@ class ResPartner(models.Model):
         date = date or fields.Date.context_today(self)
         Product = self.env["product.product"].sudo().with_company(company)
         products = Product.browse(list(dict.fromkeys(item[0].id for item in items)))
+        # records of one recordset share its prefetch: one read for all
+        by_id = {product.id: product for product in products}
         Rule = self.env["product.pricelist.item"].sudo()
         if pricelist:
             index = pricelist._b2b_rule_index(products, date)
@@ -142,7 +144,7 @@ class ResPartner(models.Model):
         fixed = order._b2b_fixed_prices() if order else {}
         result = []
         for product, qty, uom in items:
-            product = products.browse(product.id)
+            product = by_id[product.id]
             product_uom = product.uom_id
             uom = uom or product_uom
             same_uom = uom == product_uom
