@@ -13,11 +13,10 @@ class SaleOrderLine(models.Model):
 
     @api.depends("b2b_fixed_until")
     def _compute_price_unit(self):
-        """A fixed price holds until its end, whatever the quantity."""
-        now = fields.Datetime.now()
-        fixed = self.filtered(
-            lambda line: line.b2b_fixed_until and line.b2b_fixed_until >= now
-        )
+        """A fixed price holds, whatever the quantity, until the fixation is
+        released (``sale.order._b2b_release_fixation``, by the cron once it
+        expired): the recomputation and the buyer's message go together."""
+        fixed = self.filtered("b2b_fixed_until")
         super(SaleOrderLine, self - fixed)._compute_price_unit()
         for line in fixed:
             line.price_unit = line.b2b_fixed_price

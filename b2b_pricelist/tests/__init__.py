@@ -1,5 +1,7 @@
 from . import (
+    test_fixation,
     test_kernels,
+    test_levels,
     test_price_types,
     test_pricing_service,
     test_resolution,
