@@ -2,6 +2,7 @@ from . import (
     test_fixation,
     test_kernels,
     test_levels,
+    test_portal,
     test_price_types,
     test_pricing_service,
     test_resolution,
