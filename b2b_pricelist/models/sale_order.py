@@ -149,6 +149,24 @@ class SaleOrder(models.Model):
             ]
         )._b2b_release_fixation()
 
+    def _b2b_portal_line_info(self):
+        """{line id: pricing service dict} of an open B2B quotation or cart
+        (next break, order rule, fixed price), for the portal order page; one
+        batched call. Empty for confirmed orders and non-B2B customers."""
+        self.ensure_one()
+        entity = self.partner_id.commercial_partner_id
+        if self.state not in FIXABLE_STATES or not entity.b2b_state:
+            return {}
+        lines = self.order_line.filtered(
+            lambda line: not line.display_type and line.product_id
+        )
+        infos = entity._b2b_price_lines(
+            [(line.product_id, line.product_uom_qty, line.product_uom_id) for line in lines],
+            self.b2b_contract_id,
+            order=self,
+        )
+        return dict(zip(lines.ids, infos))
+
     def _prepare_invoice(self):
         values = super()._prepare_invoice()
         if self.b2b_fixed_rate and self._b2b_fixation_valid():

@@ -100,6 +100,27 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.assertNotIn("Platinum-for-Beta", page)
         self.assertNotIn("Secret deal", page)
 
+    def test_order_page_shows_breaks_rules_and_fixation(self):
+        self.product.product_tmpl_id.write({"b2b_min_qty": 6, "b2b_multiple": 3})
+        self.contract_a.write({"b2b_price_fixation": True, "b2b_fixation_days": 3})
+        order = self.buyer_a._b2b_current_cart(self.entity_a, create=True)
+        order._b2b_add_products({self.product: 4})
+        order.action_b2b_fix_prices()
+        self.authenticate("buyer_a", "buyer_a")
+        response = self.url_open(order.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        page = response.text
+        self.assertIn("add 6 more to pay", page)
+        self.assertIn("o_b2b_violation", page)
+        self.assertIn("at least 6", page)
+        self.assertIn("Price fixed until", page)
+        # another entity's buyer gets nothing of it
+        other = self.buyer_ab._b2b_current_cart(self.entity_b, create=True)
+        other._b2b_add_products({self.product: 4})
+        response = self.url_open(f"/my/orders/{other.id}", allow_redirects=False)
+        self.assertIn(response.status_code, (303, 403, 404))
+        self.assertNotIn("63.00", response.text)
+
     def test_no_entity_no_prices(self):
         self.env["res.users"].create(
             {
