@@ -13,7 +13,7 @@ class B2bPricelistPortal(B2bDashboard):
         lines = entity._b2b_price_lines(
             [(product, 1.0, None) for product in products], values["contract"]
         )
-        values["b2b_price_info"] = dict(zip(products.ids, lines))
+        values["b2b_price_info"] = dict(zip(products.ids, lines, strict=True))
         return values
 
     def _b2b_dashboard_values(self, entity):

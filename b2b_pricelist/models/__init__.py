@@ -9,7 +9,6 @@ from . import (
     res_company,
     res_partner,
     res_partner_category,
-    res_partner_level,
     sale_order,
     sale_order_line,
 )

@@ -14,10 +14,11 @@ class AccountMove(models.Model):
 
     @api.depends("b2b_fixed_rate")
     def _compute_invoice_currency_rate(self):
-        super()._compute_invoice_currency_rate()
+        result = super()._compute_invoice_currency_rate()
         for move in self:
             if move.b2b_fixed_rate and move.is_invoice(include_receipts=True):
                 move.invoice_currency_rate = move.b2b_fixed_rate
+        return result
 
     def _post(self, soft=True):
         posted = super()._post(soft=soft)

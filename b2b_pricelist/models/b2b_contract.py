@@ -29,8 +29,7 @@ class B2bContract(models.Model):
             if not 1 <= contract.b2b_fixation_days <= MAX_FIXATION_DAYS:
                 raise ValidationError(
                     self.env._(
-                        "A price fixation lasts from 1 to %(max)s days, not "
-                        "%(days)s.",
+                        "A price fixation lasts from 1 to %(max)s days, not %(days)s.",
                         max=MAX_FIXATION_DAYS,
                         days=contract.b2b_fixation_days,
                     )

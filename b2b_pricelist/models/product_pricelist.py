@@ -66,7 +66,10 @@ class ProductPricelist(models.Model):
     @api.constrains("b2b_base", "b2b_base_pricelist_id", "b2b_is_price_type")
     def _check_b2b_base(self):
         for pricelist in self.filtered("b2b_is_price_type"):
-            if pricelist.b2b_base == "price_type" and not pricelist.b2b_base_pricelist_id:
+            if (
+                pricelist.b2b_base == "price_type"
+                and not pricelist.b2b_base_pricelist_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(type)s is based on another price type: choose it.",
@@ -82,27 +85,36 @@ class ProductPricelist(models.Model):
                     )
                 )
 
-    def _b2b_base_cycle(self):
-        """Names along a chain of bases leading back to this price list
-        (through the simple form or hand-made rules), or an empty list."""
+    def _b2b_bases(self):
+        """Price lists this one is based on: its simple form's base and the
+        bases of its hand-made rules."""
         self.ensure_one()
-        path, current, seen = [self.name], self, set()
-        while True:
-            bases = current.b2b_base_pricelist_id.filtered(
-                lambda p: current.b2b_base == "price_type"
-            ) | current.item_ids.filtered(
-                lambda i: i.base == "pricelist" and not i.b2b_generated
-            ).base_pricelist_id
-            if not bases:
-                return []
-            nxt = bases[0]
-            path.append(nxt.name)
-            if nxt == self:
-                return path
-            if nxt.id in seen:
-                return []
-            seen.add(nxt.id)
-            current = nxt
+        bases = self.item_ids.filtered(
+            lambda i: i.base == "pricelist" and not i.b2b_generated
+        ).base_pricelist_id
+        if self.b2b_is_price_type and self.b2b_base == "price_type":
+            bases |= self.b2b_base_pricelist_id
+        return bases
+
+    def _b2b_base_cycle(self):
+        """Names along a chain of bases leading back to this price list, or
+        an empty list."""
+        self.ensure_one()
+        seen = set()
+
+        def visit(pricelist, path):
+            for base in pricelist._b2b_bases():
+                if base == self:
+                    return [*path, base.name]
+                if base.id in seen:
+                    continue
+                seen.add(base.id)
+                found = visit(base, [*path, base.name])
+                if found:
+                    return found
+            return []
+
+        return visit(self, [self.name])
 
     @api.constrains("b2b_discount", "b2b_discount_type", "b2b_base", "b2b_rounding")
     def _check_b2b_discount(self):
@@ -143,12 +155,18 @@ class ProductPricelist(models.Model):
             return
         field = self.b2b_base
         Product = self.env["product.product"].sudo()
-        cheapest = Product.search(
-            [("sale_ok", "=", True), (field, ">", 0)], order=f"{field} asc", limit=1
-        ) if field == "standard_price" else self.env["product.template"].sudo().search(
-            [("sale_ok", "=", True), ("list_price", ">", 0)],
-            order="list_price asc",
-            limit=1,
+        cheapest = (
+            Product.search(
+                [("sale_ok", "=", True), (field, ">", 0)], order=f"{field} asc", limit=1
+            )
+            if field == "standard_price"
+            else self.env["product.template"]
+            .sudo()
+            .search(
+                [("sale_ok", "=", True), ("list_price", ">", 0)],
+                order="list_price asc",
+                limit=1,
+            )
         )
         if cheapest and self.b2b_discount > cheapest[field]:
             raise ValidationError(
@@ -249,8 +267,7 @@ class ProductPricelist(models.Model):
             rules |= found
             done |= todo
             todo = (
-                found.filtered(lambda r: r.base == "pricelist").base_pricelist_id
-                - done
+                found.filtered(lambda r: r.base == "pricelist").base_pricelist_id - done
             )
         return RuleIndex(rules)
 

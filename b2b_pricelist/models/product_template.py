@@ -27,8 +27,7 @@ class ProductTemplate(models.Model):
             if code == "negative":
                 raise ValidationError(
                     self.env._(
-                        "%(product)s: the minimum and the multiple cannot be "
-                        "negative.",
+                        "%(product)s: the minimum and the multiple cannot be negative.",
                         product=template.display_name,
                     )
                 )

@@ -31,7 +31,7 @@ class SaleOrder(models.Model):
     def _compute_pricelist_id(self):
         """A B2B entity's order takes the resolved price type (contract →
         entity → level → group → default)."""
-        super()._compute_pricelist_id()
+        result = super()._compute_pricelist_id()
         for order in self:
             if order.state != "draft" or not order.partner_id:
                 continue
@@ -43,14 +43,16 @@ class SaleOrder(models.Model):
             )
             if pricelist:
                 order.pricelist_id = pricelist
+        return result
 
     @api.depends("b2b_fixed_rate", "b2b_fixed_until")
     def _compute_currency_rate(self):
-        super()._compute_currency_rate()
+        result = super()._compute_currency_rate()
         now = fields.Datetime.now()
         for order in self:
             if order.b2b_fixed_rate and (order.b2b_fixed_until or now) >= now:
                 order.currency_rate = order.b2b_fixed_rate
+        return result
 
     def _b2b_fixation_valid(self, now=None):
         self.ensure_one()
@@ -86,8 +88,7 @@ class SaleOrder(models.Model):
             if not contract.b2b_price_fixation:
                 raise UserError(
                     self.env._(
-                        "The contract of %(order)s does not allow price "
-                        "fixation.",
+                        "The contract of %(order)s does not allow price fixation.",
                         order=order.name,
                     )
                 )
@@ -99,7 +100,9 @@ class SaleOrder(models.Model):
             )
             order.write({"b2b_fixed_until": until, "b2b_fixed_rate": rate})
             for line in order.order_line.filtered(lambda li: not li.display_type):
-                line.write({"b2b_fixed_price": line.price_unit, "b2b_fixed_until": until})
+                line.write(
+                    {"b2b_fixed_price": line.price_unit, "b2b_fixed_until": until}
+                )
             order.message_post(
                 body=self.env._(
                     "Prices fixed until %(until)s.",
@@ -129,10 +132,14 @@ class SaleOrder(models.Model):
                 for line in lines
                 if order.currency_id.compare_amounts(before[line], line.price_unit)
             ]
-            body = self.env._("The price fixation has ended.") + " " + (
-                self.env._("New prices: %(changes)s.", changes="; ".join(changes))
-                if changes
-                else self.env._("No price has changed.")
+            body = (
+                self.env._("The price fixation has ended.")
+                + " "
+                + (
+                    self.env._("New prices: %(changes)s.", changes="; ".join(changes))
+                    if changes
+                    else self.env._("No price has changed.")
+                )
             )
             order.message_post(
                 body=body, message_type="comment", subtype_xmlid="mail.mt_comment"
@@ -161,11 +168,14 @@ class SaleOrder(models.Model):
             lambda line: not line.display_type and line.product_id
         )
         infos = entity._b2b_price_lines(
-            [(line.product_id, line.product_uom_qty, line.product_uom_id) for line in lines],
+            [
+                (line.product_id, line.product_uom_qty, line.product_uom_id)
+                for line in lines
+            ],
             self.b2b_contract_id,
             order=self,
         )
-        return dict(zip(lines.ids, infos))
+        return dict(zip(lines.ids, infos, strict=True))
 
     def _prepare_invoice(self):
         values = super()._prepare_invoice()

@@ -17,10 +17,11 @@ class SaleOrderLine(models.Model):
         released (``sale.order._b2b_release_fixation``, by the cron once it
         expired): the recomputation and the buyer's message go together."""
         fixed = self.filtered("b2b_fixed_until")
-        super(SaleOrderLine, self - fixed)._compute_price_unit()
+        result = super(SaleOrderLine, self - fixed)._compute_price_unit()
         for line in fixed:
             line.price_unit = line.b2b_fixed_price
             line.technical_price_unit = line.b2b_fixed_price
+        return result
 
     def action_b2b_explain_price(self):
         """Which price type, why, which rule and the next break of this
@@ -62,7 +63,9 @@ class SaleOrderLine(models.Model):
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "title": self.env._("Price of %(product)s", product=self.product_id.display_name),
+                "title": self.env._(
+                    "Price of %(product)s", product=self.product_id.display_name
+                ),
                 "message": " ".join(parts),
                 "sticky": True,
                 "type": "info",

@@ -26,8 +26,12 @@ class TestFixation(B2bPricelistCommon):
                 "partner_id": self.entity_a.id,
                 "b2b_contract_id": (contract or self.contract_a).id,
                 "order_line": [
-                    Command.create({"product_id": self.product.id, "product_uom_qty": 5}),
-                    Command.create({"product_id": self.product_2.id, "product_uom_qty": 5}),
+                    Command.create(
+                        {"product_id": self.product.id, "product_uom_qty": 5}
+                    ),
+                    Command.create(
+                        {"product_id": self.product_2.id, "product_uom_qty": 5}
+                    ),
                 ],
             }
         )
@@ -101,7 +105,11 @@ class TestFixation(B2bPricelistCommon):
         self.env["res.currency.rate"].create(
             [
                 {"currency_id": eur.id, "name": today - timedelta(days=1), "rate": 0.5},
-                {"currency_id": company.currency_id.id, "name": today - timedelta(days=1), "rate": 1.0},
+                {
+                    "currency_id": company.currency_id.id,
+                    "name": today - timedelta(days=1),
+                    "rate": 1.0,
+                },
             ]
         )
         eur_type = self.env["product.pricelist"].create(
@@ -137,7 +145,11 @@ class TestFixation(B2bPricelistCommon):
         self.assertAlmostEqual(invoice.invoice_currency_rate, 0.5)
         # 225 EUR of the bolts at the fixed rate: 450 in company currency
         self.assertAlmostEqual(
-            -sum(invoice.line_ids.filtered(lambda li: li.display_type == "product").mapped("balance")),
+            -sum(
+                invoice.line_ids.filtered(
+                    lambda li: li.display_type == "product"
+                ).mapped("balance")
+            ),
             (225.0 + 90.0) / 0.5,
         )
 

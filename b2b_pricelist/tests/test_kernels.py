@@ -14,7 +14,9 @@ class TestOrderRules(BaseCase):
         self.assertEqual(check_quantity(12, 24, 12), ("below_min", 24))
         self.assertEqual(check_quantity(1, 25, 12), ("below_min", 36))
         self.assertEqual(check_quantity(29, 24, 12), ("not_multiple", 24))
-        self.assertEqual(check_quantity(30, 24, 12), ("not_multiple", 36))  # a tie goes up
+        self.assertEqual(
+            check_quantity(30, 24, 12), ("not_multiple", 36)
+        )  # a tie goes up
         self.assertEqual(check_quantity(31, 0, 12), ("not_multiple", 36))
         self.assertEqual(check_quantity(0.3, 0, 0.1), (False, False))  # float noise
         self.assertEqual(check_quantity(5, 0, 0), (False, False))
@@ -47,7 +49,9 @@ class TestLevelKernel(BaseCase):
         self.assertEqual((state.current, state.next, state.missing), (1, 2, 200))
         self.assertEqual(state.percent, 50)
         top = progress(800, ladder)
-        self.assertEqual((top.current, top.next, top.missing, top.percent), (2, None, 0, 100))
+        self.assertEqual(
+            (top.current, top.next, top.missing, top.percent), (2, None, 0, 100)
+        )
         # a pinned level above the turnover: the next one is above the pin
         pinned = progress(50, ladder, current=1)
         self.assertEqual((pinned.next, pinned.missing), (2, 450))

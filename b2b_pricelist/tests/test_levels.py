@@ -108,7 +108,9 @@ class TestLevels(B2bPricelistCommon):
         self.assertEqual(self.entity_a.b2b_level_id, self.silver)
         self.assertFalse(self.entity_a.b2b_level_pin_id)
         last = self.entity_a.b2b_level_history_ids.sorted("id")[-1]
-        self.assertEqual((last.reason, last.previous_level_id), ("pin_expired", self.gold))
+        self.assertEqual(
+            (last.reason, last.previous_level_id), ("pin_expired", self.gold)
+        )
 
     def test_cron(self):
         self.make_invoice(self.entity_b, 6000.0, self.days_ago(10))
@@ -118,10 +120,14 @@ class TestLevels(B2bPricelistCommon):
 
     def test_ladder_validation(self):
         with self.assertRaises(ValidationError) as caught:
-            self.env["b2b.level"].create({"name": "Platinum", "sequence": 4, "threshold": 5000})
+            self.env["b2b.level"].create(
+                {"name": "Platinum", "sequence": 4, "threshold": 5000}
+            )
         self.assertIn("overlap", str(caught.exception))
         with self.assertRaises(ValidationError) as caught:
-            self.env["b2b.level"].create({"name": "Bronze", "sequence": 4, "threshold": 500})
+            self.env["b2b.level"].create(
+                {"name": "Bronze", "sequence": 4, "threshold": 500}
+            )
         self.assertIn("out of order", str(caught.exception))
         with self.assertRaises(ValidationError):
             self.gold.threshold = -1

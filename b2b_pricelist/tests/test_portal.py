@@ -69,7 +69,10 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.assertNotIn("63.00", page_a)
         self.url_open(
             "/my/b2b/entity/switch",
-            data={"entity_id": self.entity_b.id, "csrf_token": Request.csrf_token(self)},
+            data={
+                "entity_id": self.entity_b.id,
+                "csrf_token": Request.csrf_token(self),
+            },
             allow_redirects=False,
         )
         page_b = self.url_open("/my/b2b/catalog?search=BOLT-8").text
@@ -80,7 +83,10 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.authenticate("buyer_a", "buyer_a")
         response = self.url_open(
             "/my/b2b/entity/switch",
-            data={"entity_id": self.entity_b.id, "csrf_token": Request.csrf_token(self)},
+            data={
+                "entity_id": self.entity_b.id,
+                "csrf_token": Request.csrf_token(self),
+            },
             allow_redirects=False,
         )
         self.assertEqual(response.status_code, 403)

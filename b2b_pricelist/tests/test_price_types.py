@@ -129,9 +129,7 @@ class TestPriceTypes(B2bPricelistCommon):
         self.assertEqual(len(copy.item_ids), 1)
         self.assertTrue(copy.item_ids.b2b_generated)
         self.assertAlmostEqual(self.odoo_price(copy, self.product), 90.0)
-        self.assertEqual(
-            copy.item_ids.filtered("b2b_generated").pricelist_id, copy
-        )
+        self.assertEqual(copy.item_ids.filtered("b2b_generated").pricelist_id, copy)
         self.assertEqual(
             self.wholesale.item_ids.filtered("b2b_generated").pricelist_id,
             self.wholesale,

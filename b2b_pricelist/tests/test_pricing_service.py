@@ -59,7 +59,9 @@ class TestPricingService(B2bPricelistCommon):
                 odoo_price, odoo_rule = self.wholesale._compute_price_rule(
                     product, qty
                 )[product.id]
-                self.assertAlmostEqual(line["price_unit"], odoo_price, msg=(product.name, qty))
+                self.assertAlmostEqual(
+                    line["price_unit"], odoo_price, msg=(product.name, qty)
+                )
                 self.assertEqual(line["rule"].id, odoo_rule, msg=(product.name, qty))
         # the nut's product rule from 20 wins over the global ones
         nut = self.price(self.entity_a, self.product_2, 12)
@@ -70,7 +72,9 @@ class TestPricingService(B2bPricelistCommon):
         self.entity_a.b2b_pricelist_id = self.large
         for qty in (1, 10, 50):
             line = self.price(self.entity_a, self.product, qty)
-            expected = self.large._get_products_price(self.product, qty)[self.product.id]
+            expected = self.large._get_products_price(self.product, qty)[
+                self.product.id
+            ]
             self.assertAlmostEqual(line["price_unit"], expected)
         # breaks of the base price type show through
         line = self.price(self.entity_a, self.product, 1)
@@ -81,7 +85,11 @@ class TestPricingService(B2bPricelistCommon):
     def test_min_and_multiple(self):
         self.product.product_tmpl_id.write({"b2b_min_qty": 24, "b2b_multiple": 12})
         lines = self.entity_a._b2b_price_lines(
-            [(self.product, 12, None), (self.product, 30, None), (self.product, 36, None)]
+            [
+                (self.product, 12, None),
+                (self.product, 30, None),
+                (self.product, 36, None),
+            ]
         )
         self.assertEqual(
             [(li["violation"], li["suggested_qty"]) for li in lines],

@@ -49,7 +49,8 @@ class TestResolution(B2bPricelistCommon):
     def test_contract_first(self):
         self.set_all()
         self.assertEqual(
-            self.resolve(self.contract_a), (self.pl_contract, "contract", self.contract_a)
+            self.resolve(self.contract_a),
+            (self.pl_contract, "contract", self.contract_a),
         )
         # without the contract: the entity's own
         self.assertEqual(self.resolve()[:2], (self.pl_entity, "entity"))
@@ -60,9 +61,13 @@ class TestResolution(B2bPricelistCommon):
     def test_entity_then_level_then_group_then_default(self):
         self.set_all()
         self.entity_a.b2b_pricelist_id = False
-        self.assertEqual(self.resolve(self.contract_a)[:2], (self.pl_contract, "contract"))
+        self.assertEqual(
+            self.resolve(self.contract_a)[:2], (self.pl_contract, "contract")
+        )
         self.contract_a.pricelist_id = False
-        self.assertEqual(self.resolve(self.contract_a), (self.pl_level, "level", self.level))
+        self.assertEqual(
+            self.resolve(self.contract_a), (self.pl_level, "level", self.level)
+        )
         self.entity_a.b2b_level_id = False
         self.assertEqual(
             self.resolve(self.contract_a), (self.large, "group", self.group_large)
@@ -78,7 +83,9 @@ class TestResolution(B2bPricelistCommon):
     def test_highest_priority_group(self):
         self.assertEqual(self.resolve()[0], self.large)
         self.group_wholesale.b2b_priority = 30
-        self.assertEqual(self.resolve(), (self.wholesale, "group", self.group_wholesale))
+        self.assertEqual(
+            self.resolve(), (self.wholesale, "group", self.group_wholesale)
+        )
         # a group without price type never counts, whatever its priority
         self.group_wholesale.write({"b2b_pricelist_id": False, "b2b_priority": 99})
         self.assertEqual(self.resolve()[0], self.large)
@@ -120,7 +127,9 @@ class TestResolution(B2bPricelistCommon):
         order.write(
             {
                 "order_line": [
-                    Command.create({"product_id": self.product.id, "product_uom_qty": 1})
+                    Command.create(
+                        {"product_id": self.product.id, "product_uom_qty": 1}
+                    )
                 ]
             }
         )
@@ -135,4 +144,6 @@ class TestResolution(B2bPricelistCommon):
 
     def test_contract_seam_uses_the_resolution(self):
         self.assertEqual(self.contract_a._b2b_pricelist(), self.large)
-        self.assertEqual(self.entity_a._b2b_prices(self.product)[0][self.product.id], 85.5)
+        self.assertEqual(
+            self.entity_a._b2b_prices(self.product)[0][self.product.id], 85.5
+        )
