@@ -145,6 +145,13 @@ class ResPartner(models.Model):
         products = Product.browse(list(dict.fromkeys(item[0].id for item in items)))
         # records of one recordset share its prefetch: one read for all
         by_id = {product.id: product for product in products}
+        # order rules from the templates' stored fields (cheaper than the
+        # variants' related ones), only where a product has one
+        rules_of = {
+            template.id: (template.b2b_min_qty, template.b2b_multiple)
+            for template in products.product_tmpl_id
+            if template.b2b_min_qty or template.b2b_multiple
+        }
         Rule = self.env["product.pricelist.item"].sudo()
         if pricelist:
             index = pricelist._b2b_rule_index(products, date)
@@ -179,8 +186,8 @@ class ResPartner(models.Model):
                 "next_qty": False,
                 "next_price": False,
                 "more_qty": False,
-                "min_qty": product.b2b_min_qty,
-                "multiple": product.b2b_multiple,
+                "min_qty": 0.0,
+                "multiple": 0.0,
                 "violation": False,
                 "suggested_qty": False,
                 "fixed_until": False,
@@ -216,10 +223,10 @@ class ResPartner(models.Model):
                         more_qty=target_qty - qty,
                     )
                     break
-            if line["min_qty"] or line["multiple"]:
-                violation, suggested = check_quantity(
-                    qty_p, line["min_qty"], line["multiple"]
-                )
+            order_rule = rules_of and rules_of.get(product.product_tmpl_id.id)
+            if order_rule:
+                line["min_qty"], line["multiple"] = order_rule
+                violation, suggested = check_quantity(qty_p, *order_rule)
                 if violation:
                     line["violation"] = violation
                     line["suggested_qty"] = (

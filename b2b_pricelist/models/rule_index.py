@@ -15,6 +15,7 @@ class RuleIndex:
         self.pricelist_ids = set(rules.pricelist_id.ids)
         self.rank = {}
         self.buckets = defaultdict(list)  # (pricelist id, kind, id) -> rules
+        self.kinds = defaultdict(set)  # pricelist id -> kinds of its buckets
         for rank, rule in enumerate(rules):
             self.rank[rule.id] = rank
             applied_on = rule.applied_on
@@ -27,6 +28,7 @@ class RuleIndex:
             else:
                 key = ("g", 0)
             self.buckets[(rule.pricelist_id.id, *key)].append(rule)
+            self.kinds[rule.pricelist_id.id].add(key[0])
         self._cache = {}
 
     def covers(self, pricelist):
@@ -41,12 +43,16 @@ class RuleIndex:
             return cached
         buckets = self.buckets
         pid = pricelist.id
+        kinds = self.kinds[pid]
         found = []
-        found += buckets.get((pid, "v", product.id), ())
-        found += buckets.get((pid, "t", product.product_tmpl_id.id), ())
-        categ = product.categ_id
-        if categ:
-            for ancestor in categ.parent_path.split("/")[:-1]:
+        # read only what a bucket of this price list needs
+        if "v" in kinds:
+            found += buckets.get((pid, "v", product.id), ())
+        if "t" in kinds:
+            found += buckets.get((pid, "t", product.product_tmpl_id.id), ())
+        if "c" in kinds:
+            categ = product.product_tmpl_id.categ_id
+            for ancestor in (categ.parent_path or "").split("/")[:-1]:
                 found += buckets.get((pid, "c", int(ancestor)), ())
         globals_ = buckets.get((pid, "g", 0), ())
         if found:
