@@ -269,7 +269,7 @@ class ProductPricelist(models.Model):
             todo = (
                 found.filtered(lambda r: r.base == "pricelist").base_pricelist_id - done
             )
-        return RuleIndex(rules)
+        return RuleIndex(rules, done)
 
     def _get_applicable_rules(self, products, date, **kwargs):
         """With ``b2b_rule_index`` (a RuleIndex of the pricing service), the

@@ -10,9 +10,10 @@ class RuleIndex:
     thousands of per-product exceptions costs the same per line as one with
     a single global rule."""
 
-    def __init__(self, rules):
+    def __init__(self, rules, pricelists):
         self.rules = rules
-        self.pricelist_ids = set(rules.pricelist_id.ids)
+        # every price list whose rules were read, with or without any
+        self.pricelist_ids = set(pricelists.ids)
         self.rank = {}
         self.buckets = defaultdict(list)  # (pricelist id, kind, id) -> rules
         self.kinds = defaultdict(set)  # pricelist id -> kinds of its buckets
@@ -32,18 +33,20 @@ class RuleIndex:
         self._cache = {}
 
     def covers(self, pricelist):
-        return pricelist.id in self.pricelist_ids or not self.rules
+        return pricelist.id in self.pricelist_ids
 
     def candidate_list(self, pricelist, product):
         """Rules of ``pricelist`` that may apply to ``product`` (any quantity),
         in Odoo's order: the first whose ``min_quantity`` is reached wins."""
+        kinds = self.kinds[pricelist.id]
+        if kinds <= {"g"}:  # global rules only: the same list for every product
+            return self.buckets.get((pricelist.id, "g", 0), ())
         key = (pricelist.id, product.id)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         buckets = self.buckets
         pid = pricelist.id
-        kinds = self.kinds[pid]
         found = []
         # read only what a bucket of this price list needs
         if "v" in kinds:
