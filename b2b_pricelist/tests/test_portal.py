@@ -127,6 +127,37 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.assertIn(response.status_code, (303, 403, 404))
         self.assertNotIn("63.00", response.text)
 
+    def test_add_to_cart_checks_the_order_rule(self):
+        self.product.product_tmpl_id.write({"b2b_min_qty": 6, "b2b_multiple": 3})
+        self.authenticate("buyer_a", "buyer_a")
+
+        def add(qty):
+            return self.url_open(
+                "/my/b2b/cart/add",
+                data={
+                    f"qty_{self.product.id}": qty,
+                    f"qty_{self.product_2.id}": "2",
+                    "csrf_token": Request.csrf_token(self),
+                },
+                allow_redirects=False,
+            )
+
+        response = add("4")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("at least 6, for example 6", response.text)
+        self.assertFalse(self.buyer_a._b2b_current_cart(self.entity_a))
+        response = add("7")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("sold by 3, for example 6", response.text)
+        self.assertFalse(self.buyer_a._b2b_current_cart(self.entity_a))
+        self.assertEqual(add("6").status_code, 303)
+        cart = self.buyer_a._b2b_current_cart(self.entity_a)
+        self.assertEqual(cart.order_line.mapped("product_uom_qty"), [6.0, 2.0])
+        # what the cart would hold counts: 6 + 3 is fine, 6 + 2 is not
+        self.assertEqual(add("2").status_code, 400)
+        self.assertEqual(add("3").status_code, 303)
+        self.assertEqual(cart.order_line.mapped("product_uom_qty"), [9.0, 4.0])
+
     def test_no_entity_no_prices(self):
         self.env["res.users"].create(
             {
