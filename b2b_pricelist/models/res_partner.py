@@ -7,6 +7,8 @@ from ..tools.levels import level_for, progress
 from ..tools.order_rules import check_quantity, next_break
 
 INVOICE_TYPES = ("out_invoice", "out_refund")
+# a break must lower the price by more than float noise to be shown
+PRICE_EPSILON = 1e-6
 
 
 class ResPartner(models.Model):
@@ -54,8 +56,11 @@ class ResPartner(models.Model):
             ``partner``
         """
         self.ensure_one()
-        entity = self.commercial_partner_id.sudo()
         contract = contract and contract.sudo()
+        # the contract of this very entity: no need to read the partner
+        if contract and contract.pricelist_id and contract.entity_id.id == self.id:
+            return contract.pricelist_id, "contract", contract
+        entity = self.commercial_partner_id.sudo()
         if contract and contract.entity_id == entity and contract.pricelist_id:
             return contract.pricelist_id, "contract", contract
         if entity.b2b_pricelist_id:
@@ -216,7 +221,7 @@ class ResPartner(models.Model):
                     currency=currency,
                     b2b_rule_index=index,
                 )
-                if currency.compare_amounts(next_price, price) < 0:
+                if next_price < price - PRICE_EPSILON:
                     line.update(
                         next_qty=target_qty,
                         next_price=next_price,

@@ -158,6 +158,16 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.assertEqual(add("3").status_code, 303)
         self.assertEqual(cart.order_line.mapped("product_uom_qty"), [9.0, 4.0])
 
+    def test_buyer_reads_no_price_type_or_level(self):
+        env = self.env(user=self.buyer_ab)
+        for model in (
+            "product.pricelist",
+            "product.pricelist.item",
+            "b2b.level",
+            "b2b.level.history",
+        ):
+            self.assertFalse(env[model].has_access("read"), model)
+
     def test_no_entity_no_prices(self):
         self.env["res.users"].create(
             {
