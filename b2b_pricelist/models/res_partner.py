@@ -287,10 +287,15 @@ class ResPartner(models.Model):
         "b2b.level",
         string="Pinned level",
         copy=False,
+        groups="b2b_portal.group_b2b_manager",
         help="A level set by hand, whatever the turnover, until the end date.",
     )
-    b2b_level_pin_reason = fields.Char(string="Pin reason", copy=False)
-    b2b_level_pin_until = fields.Date(string="Pinned until", copy=False)
+    b2b_level_pin_reason = fields.Char(
+        string="Pin reason", copy=False, groups="b2b_portal.group_b2b_manager"
+    )
+    b2b_level_pin_until = fields.Date(
+        string="Pinned until", copy=False, groups="b2b_portal.group_b2b_manager"
+    )
     b2b_level_history_ids = fields.One2many(
         "b2b.level.history", "entity_id", string="Level history"
     )

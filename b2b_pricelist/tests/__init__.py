@@ -1,4 +1,5 @@
 from . import (
+    test_back_office,
     test_fixation,
     test_kernels,
     test_levels,
