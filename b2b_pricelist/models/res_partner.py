@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.levels import level_for, progress
-from ..tools.order_rules import check_quantity, next_break
+from ..tools.order_rules import check_quantity
 
 INVOICE_TYPES = ("out_invoice", "out_refund")
 # a break must lower the price by more than float noise to be shown
@@ -197,17 +197,18 @@ class ResPartner(models.Model):
                 "suggested_qty": False,
                 "fixed_until": False,
             }
-            thresholds = [c.min_quantity for c in candidates if c.min_quantity > qty_p]
-            while thresholds:
-                target, _more = next_break(qty_p, thresholds)
-                thresholds = [t for t in thresholds if t > target]
+            thresholds = index.thresholds(pricelist, product, qty_p) if index else ()
+            for target in thresholds:
                 next_rule = next(
-                    c
-                    for c in candidates
-                    if not c.min_quantity or target >= c.min_quantity
+                    (
+                        c
+                        for c in candidates
+                        if not c.min_quantity or target >= c.min_quantity
+                    ),
+                    Rule,
                 )
-                if next_rule == rule:
-                    continue
+                if next_rule == rule and rule.base != "pricelist":
+                    continue  # same rule, same base: same price
                 target_qty = (
                     target
                     if same_uom

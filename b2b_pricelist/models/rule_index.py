@@ -67,6 +67,35 @@ class RuleIndex:
         self._cache[key] = found
         return found
 
+    def thresholds(self, pricelist, product, above):
+        """Quantity breaks above ``above`` of ``product`` in ``pricelist`` and
+        in the price lists it is based on (a break of the base moves the
+        price of a chained price type too), in increasing order."""
+        return [qty for qty in self._breaks(pricelist, product) if qty > above]
+
+    def _breaks(self, pricelist, product):
+        """All breaks of ``product`` along the chain; computed once per
+        price list when the chain has global rules only."""
+        global_only = all(self.kinds[pid] <= {"g"} for pid in self.pricelist_ids)
+        key = ("breaks", pricelist.id, None if global_only else product.id)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        found = set()
+        todo, seen = [pricelist], set()
+        while todo:
+            current = todo.pop()
+            if current.id in seen or current.id not in self.pricelist_ids:
+                continue
+            seen.add(current.id)
+            for rule in self.candidate_list(current, product):
+                if rule.min_quantity:
+                    found.add(rule.min_quantity)
+                if rule.base == "pricelist" and rule.base_pricelist_id:
+                    todo.append(rule.base_pricelist_id)
+        cached = self._cache[key] = sorted(found)
+        return cached
+
     def candidates(self, pricelist, product):
         """The same as a recordset (what ``_compute_price_rule`` iterates)."""
         found = self.candidate_list(pricelist, product)

@@ -76,11 +76,15 @@ class TestPricingService(B2bPricelistCommon):
                 self.product.id
             ]
             self.assertAlmostEqual(line["price_unit"], expected)
-        # breaks of the base price type show through
+        # breaks of the base price type show through: 85 - 5 % from 10
         line = self.price(self.entity_a, self.product, 1)
         self.assertAlmostEqual(line["price_unit"], 85.5)
-        self.assertFalse(line["next_qty"])  # the generated rule has no break
+        self.assertEqual(line["next_qty"], 10)
+        self.assertAlmostEqual(line["next_price"], 80.75)
         self.assertEqual(line["pricelist"], self.large)
+        line = self.price(self.entity_a, self.product, 60)
+        self.assertAlmostEqual(line["price_unit"], 76.0)
+        self.assertFalse(line["next_qty"])
 
     def test_min_and_multiple(self):
         self.product.product_tmpl_id.write({"b2b_min_qty": 24, "b2b_multiple": 12})
