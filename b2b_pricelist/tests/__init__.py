@@ -1,0 +1,10 @@
+from . import (
+    test_back_office,
+    test_fixation,
+    test_kernels,
+    test_levels,
+    test_portal,
+    test_price_types,
+    test_pricing_service,
+    test_resolution,
+)
