@@ -355,14 +355,20 @@ class B2bQuickOrderPortal(B2bCatalog):
     # -- several catalog rows at once go through the preview ----------------
     @http.route()
     def b2b_cart_add(self, **post):
-        """Catalog rows get the catalog's own checks first (numbers, whole
-        units, assortment); then several rows go through the quick order
-        validation, and the preview is shown when a line needs the buyer's
-        decision (a minimum, a multiple, a unit...). Lines that are fine are
-        added at once, as before: the buyer already saw stock and prices."""
+        """Catalog rows get the catalog's checks (numbers, whole units,
+        assortment, and the order rules of b2b_pricelist). When several rows
+        are added and every quantity is a number but a line breaks a rule
+        (a minimum, a multiple), nothing is added and the quick order preview
+        of those rows is shown, with the catalog's messages, the suggested
+        quantities and a fix in place, instead of a plain error."""
         entity = b2b_active_entity("order")
+        filled = [
+            key
+            for key, value in post.items()
+            if key.startswith("qty_") and (value or "").strip()
+        ]
         quantities, errors = self._b2b_parse_quantities(entity, post)
-        if errors or len(quantities) <= 1:
+        if len(filled) <= 1 or not errors or len(quantities) != len(filled):
             return super().b2b_cart_add(**post)
         keys = {p: p.default_code or p.barcode for p in quantities}
         if not all(keys.values()):
@@ -374,10 +380,6 @@ class B2bQuickOrderPortal(B2bCatalog):
                 sorted(quantities.items(), key=lambda pair: keys[pair[0]]), 1
             )
         ]
-        parsed = build_result(raw)
-        preview = request.env["b2b.quick.order"]._b2b_preview(
-            entity, parsed.rows, parsed.errors
+        return self._b2b_render_preview(
+            entity, build_result(raw), "catalog", False, errors=errors, status=400
         )
-        if all(line["status"] in ("ok", "short") for line in preview["lines"]):
-            return super().b2b_cart_add(**post)
-        return self._b2b_render_preview(entity, parsed, "catalog", False)

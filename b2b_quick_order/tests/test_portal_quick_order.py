@@ -253,9 +253,9 @@ class TestPortalQuickOrder(B2bCommon, HttpCase):
 
     # -- catalog ---------------------------------------------------------------
     def test_valid_catalog_rows_are_added_at_once(self):
-        """Several valid catalog rows need no preview (the quick order
-        preview of catalog rows is tested with b2b_pricelist's order rules,
-        in the suite's tests/)."""
+        """Several valid catalog rows need no preview (the preview of catalog
+        rows breaking b2b_pricelist's order rules is tested in the suite's
+        tests/)."""
         self.authenticate("buyer_a", "buyer_a")
         first, second = self.products[:2]
         response = self.post(
