@@ -99,8 +99,10 @@ class B2bQuickOrder(models.AbstractModel):
         if not unit_code:
             return product.uom_id
         if unit_code == "pcs":
-            unit = self.env.ref("uom.product_uom_unit")
-            return product.uom_id if product.uom_id == unit else None
+            # env.ref() checks the record exists, a query per call; the
+            # xmlid lookup is cached
+            unit_id = self.env["ir.model.data"]._xmlid_to_res_id("uom.product_uom_unit")
+            return product.uom_id if product.uom_id.id == unit_id else None
         packagings = product.uom_ids.filtered(lambda u: u.b2b_packaging == unit_code)
         return packagings if len(packagings) == 1 else None
 

@@ -153,6 +153,7 @@ class TestPortalQuickOrder(B2bCommon, HttpCase):
         page = self.url_open(response.headers["Location"]).text
         self.assertIn("Added to the cart: 3", page)
         self.assertIn("o_b2b_qo_history", page)
+        self.assertIn("/my/b2b/quick-order/template.xlsx", page)
 
     def test_confirm_writes_only_the_valid_lines(self):
         self.authenticate("buyer_a", "buyer_a")

@@ -420,6 +420,8 @@ class TestResolveQueries(B2bCommon):
         # keys of all three kinds, in mixed case
         text = "\n".join(
             f"{('blk-%04d' % n, '2000000%06d' % n, 'my-%d' % n)[n % 3]};{n % 7 + 1}"
+            # a unit on every other line: each line's unit is checked
+            + (" шт" if n % 2 else "")
             for n in range(count)
         )
         parsed = parse_order_text(text)
