@@ -1,0 +1,2 @@
+from . import test_cart_lines
+from . import test_carts
