@@ -71,8 +71,7 @@ class B2bCartPortal(CustomerPortal):
                 ["__count"],
             )
         )
-        values = self._prepare_portal_layout_values()
-        values.update(
+        values = dict(
             page_name="b2b_carts",
             entity=entity,
             carts=carts,
@@ -87,16 +86,13 @@ class B2bCartPortal(CustomerPortal):
         return values
 
     def _b2b_render_carts(self, entity, status=200, **extra):
-        return request.render(
-            "b2b_multicart.portal_b2b_carts",
-            self._b2b_carts_values(entity, **extra),
-            status=status,
-        )
+        values = self._prepare_portal_layout_values()
+        values.update(self._b2b_carts_values(entity, **extra))
+        return request.render("b2b_multicart.portal_b2b_carts", values, status=status)
 
     def _b2b_cart_values(self, entity, cart, **extra):
         user = request.env.user
         access = cart._b2b_cart_access(user)
-        values = self._prepare_portal_layout_values()
         targets = user._b2b_carts(entity).filtered(
             lambda c: c != cart and c._b2b_cart_access(user) == "edit"
         )
@@ -105,7 +101,7 @@ class B2bCartPortal(CustomerPortal):
             .b2b_membership_ids.filtered(lambda m: m.active and m.user_id != user)
             .user_id
         )
-        values.update(
+        values = dict(
             page_name="b2b_cart",
             entity=entity,
             cart=cart,
@@ -128,11 +124,9 @@ class B2bCartPortal(CustomerPortal):
         return values
 
     def _b2b_render_cart(self, entity, cart, status=200, **extra):
-        return request.render(
-            "b2b_multicart.portal_b2b_cart",
-            self._b2b_cart_values(entity, cart, **extra),
-            status=status,
-        )
+        values = self._prepare_portal_layout_values()
+        values.update(self._b2b_cart_values(entity, cart, **extra))
+        return request.render("b2b_multicart.portal_b2b_cart", values, status=status)
 
     @http.route("/my/b2b/carts", type="http", auth="user", methods=["GET"], website=True)
     def b2b_carts(self, **kw):
@@ -194,6 +188,12 @@ class B2bCartPortal(CustomerPortal):
     def b2b_carts_merge(self, token=None, **kw):
         entity = b2b_active_entity("order")
         user = request.env.user
+        done = request.env["sale.order"]._b2b_order_by_token(token)
+        if done:
+            # the same form sent again: the order it made, if it is ours
+            if done.b2b_entity_id != entity:
+                raise NotFound()
+            return request.redirect(f"/my/b2b/carts?order={done.id}&summed=0", 303)
         ids = _ids(request.httprequest.form.getlist("cart_ids"))
         carts = request.env["sale.order"].sudo()
         for cart_id in dict.fromkeys(ids):
@@ -318,6 +318,7 @@ class B2bCartPortal(CustomerPortal):
             removed = cart.env["sale.order.line"]
             quantities, errors = {}, []
             messages = _qty_messages(request.env)
+            whole_products = lines.product_id._b2b_whole_units()
             for key, text in post.items():
                 prefix, _sep, raw_id = key.partition("_")
                 if prefix not in ("qty", "remove"):
@@ -330,7 +331,10 @@ class B2bCartPortal(CustomerPortal):
                 if prefix == "remove":
                     removed |= line
                     continue
-                whole = line.product_uom_id.rounding >= 1
+                whole = (
+                    line.product_id in whole_products
+                    and line.product_uom_id == line.product_id.uom_id
+                )
                 qty, code = parse_quantity(text, whole=whole)
                 if code or not qty:
                     errors.append(
