@@ -3,3 +3,4 @@ from . import test_carts
 from . import test_cart_changes
 from . import test_submit
 from . import test_portal_carts
+from . import test_queries
