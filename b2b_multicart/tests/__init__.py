@@ -4,3 +4,5 @@ from . import test_cart_changes
 from . import test_submit
 from . import test_portal_carts
 from . import test_queries
+from . import test_concurrency
+from . import test_reminders
