@@ -6,3 +6,4 @@ from . import test_portal_carts
 from . import test_queries
 from . import test_concurrency
 from . import test_reminders
+from . import test_tour
