@@ -20,6 +20,7 @@
     ],
     "demo": ["demo/b2b_multicart_demo.xml"],
     "assets": {
+        "web.assets_frontend": ["b2b_multicart/static/src/interactions/**/*"],
         "web.assets_tests": ["b2b_multicart/static/tests/tours/**/*"],
     },
 }

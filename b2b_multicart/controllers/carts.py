@@ -11,7 +11,6 @@ from odoo.addons.b2b_portal.tools.quantities import parse_quantity
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
-
 def _qty_messages(env):
     return {
         "not_a_number": env._("%(product)s: “%(text)s” is not a quantity."),
@@ -128,7 +127,9 @@ class B2bCartPortal(CustomerPortal):
         values.update(self._b2b_cart_values(entity, cart, **extra))
         return request.render("b2b_multicart.portal_b2b_cart", values, status=status)
 
-    @http.route("/my/b2b/carts", type="http", auth="user", methods=["GET"], website=True)
+    @http.route(
+        "/my/b2b/carts", type="http", auth="user", methods=["GET"], website=True
+    )
     def b2b_carts(self, **kw):
         entity = b2b_active_entity("read")
         order = request.env["sale.order"]
@@ -203,11 +204,15 @@ class B2bCartPortal(CustomerPortal):
             order, summed = carts._b2b_merge(user, token)
             if order.b2b_entity_id != entity:
                 raise NotFound()
-            return request.redirect(f"/my/b2b/carts?order={order.id}&summed={summed}", 303)
+            return request.redirect(
+                f"/my/b2b/carts?order={order.id}&summed={summed}", 303
+            )
 
         return self._b2b_try(
             merge,
-            lambda message: self._b2b_render_carts(entity, status=400, errors=[message]),
+            lambda message: self._b2b_render_carts(
+                entity, status=400, errors=[message]
+            ),
         )
 
     @http.route(
@@ -232,7 +237,9 @@ class B2bCartPortal(CustomerPortal):
 
         def run():
             result = action(entity, cart)
-            return result or request.redirect(redirect or f"/my/b2b/carts/{cart.id}", 303)
+            return result or request.redirect(
+                redirect or f"/my/b2b/carts/{cart.id}", 303
+            )
 
         def refuse(message):
             if not cart._b2b_is_open_cart() or cart.state != "draft":
@@ -248,7 +255,9 @@ class B2bCartPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def b2b_cart_rename(self, cart_id, name=None, request_ref=None, note=None, version=None, **kw):
+    def b2b_cart_rename(
+        self, cart_id, name=None, request_ref=None, note=None, version=None, **kw
+    ):
         return self._b2b_cart_action(
             cart_id,
             lambda entity, cart: cart._b2b_rename(
@@ -339,7 +348,10 @@ class B2bCartPortal(CustomerPortal):
                 if code or not qty:
                     errors.append(
                         messages[code or "not_positive"]
-                        % {"product": line.product_id.display_name, "text": (text or "")[:30]}
+                        % {
+                            "product": line.product_id.display_name,
+                            "text": (text or "")[:30],
+                        }
                     )
                 else:
                     quantities[line] = qty
@@ -393,9 +405,12 @@ class B2bCartPortal(CustomerPortal):
             return self._b2b_render_cart(
                 entity, cart, status=400, errors=[request.env._("Choose how to share.")]
             )
-        colleague = request.env["res.users"].sudo().browse(
-            int(user_id) if (user_id or "").isdigit() else 0
-        ).exists()
+        colleague = (
+            request.env["res.users"]
+            .sudo()
+            .browse(int(user_id) if (user_id or "").isdigit() else 0)
+            .exists()
+        )
 
         def share(entity, cart):
             if not colleague or entity not in colleague._b2b_entities():
@@ -446,12 +461,22 @@ class B2bCartPortal(CustomerPortal):
             if done.b2b_entity_id != entity:
                 raise NotFound()
             return request.redirect(done.get_portal_url(), 303)
-        cart = request.env["sale.order"].sudo().search(
-            [("id", "=", cart_id), ("b2b_is_cart", "=", True), ("partner_id", "=", entity.id)]
+        cart = (
+            request.env["sale.order"]
+            .sudo()
+            .search(
+                [
+                    ("id", "=", cart_id),
+                    ("b2b_is_cart", "=", True),
+                    ("partner_id", "=", entity.id),
+                ]
+            )
         )
         if cart and cart.state != "draft" and cart.b2b_buyer_id == user:
             # submitted from another tab already: show that order
-            return request.redirect((cart.b2b_merged_into_id or cart).get_portal_url(), 303)
+            return request.redirect(
+                (cart.b2b_merged_into_id or cart).get_portal_url(), 303
+            )
 
         def checkout(entity, cart):
             contracts = entity.sudo().b2b_contract_ids
@@ -465,7 +490,9 @@ class B2bCartPortal(CustomerPortal):
             try:
                 desired = fields.Date.to_date(date) if date else False
             except ValueError as error:
-                raise UserError(request.env._("The desired date is not a date.")) from error
+                raise UserError(
+                    request.env._("The desired date is not a date.")
+                ) from error
             order = cart._b2b_checkout(
                 token,
                 contract,

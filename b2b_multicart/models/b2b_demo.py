@@ -5,8 +5,9 @@ class B2bDemo(models.AbstractModel):
     _inherit = "b2b.demo"
 
     def _demo_orders(self, buyer, entity, products):
-        super()._demo_orders(buyer, entity, products)
+        result = super()._demo_orders(buyer, entity, products)
         self._demo_multicart(buyer, entity, products)
+        return result
 
     @api.model
     def _load_multicart_demo(self):

@@ -76,7 +76,8 @@ class ResUsers(models.Model):
             )
         values = self._b2b_cart_values(entity)
         values.update(
-            b2b_cart_name=name, client_order_ref=(request_ref or "").strip()[:64] or False
+            b2b_cart_name=name,
+            client_order_ref=(request_ref or "").strip()[:64] or False,
         )
         cart = self.env["sale.order"].sudo().create(values)
         self._b2b_select_cart(cart)
@@ -87,13 +88,17 @@ class ResUsers(models.Model):
         entity; the current cart of another entity stays as it is."""
         self.ensure_one()
         cart = cart.sudo()
-        others = self.env["sale.order"].sudo().search(
-            [
-                *self._b2b_open_carts_domain(cart.partner_id),
-                ("b2b_buyer_id", "=", self.id),
-                ("b2b_is_current", "=", True),
-                ("id", "!=", cart.id),
-            ]
+        others = (
+            self.env["sale.order"]
+            .sudo()
+            .search(
+                [
+                    *self._b2b_open_carts_domain(cart.partner_id),
+                    ("b2b_buyer_id", "=", self.id),
+                    ("b2b_is_current", "=", True),
+                    ("id", "!=", cart.id),
+                ]
+            )
         )
         others.write({"b2b_is_current": False})
         cart.b2b_is_current = True

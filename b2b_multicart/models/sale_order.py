@@ -123,7 +123,10 @@ class SaleOrder(models.Model):
     def _b2b_touch(self):
         for cart in self:
             cart.write(
-                {"b2b_version": cart.b2b_version + 1, "b2b_touched": fields.Datetime.now()}
+                {
+                    "b2b_version": cart.b2b_version + 1,
+                    "b2b_touched": fields.Datetime.now(),
+                }
             )
 
     def _b2b_add_products(self, quantities):
@@ -265,7 +268,10 @@ class SaleOrder(models.Model):
         lines = self._b2b_product_lines()
         entity = self.b2b_entity_id
         pricing = entity._b2b_price_lines(
-            [(line.product_id, line.product_uom_qty, line.product_uom_id) for line in lines],
+            [
+                (line.product_id, line.product_uom_qty, line.product_uom_id)
+                for line in lines
+            ],
             self.b2b_contract_id,
         )
         availability = self._b2b_line_availability()
@@ -305,8 +311,12 @@ class SaleOrder(models.Model):
         date = False
         for line in lines:
             part = parts.get(line.id)
-            qty_now, qty_later = (part.now, part.later) if part else (line.product_uom_qty, 0.0)
-            unit_total = line.price_total / line.product_uom_qty if line.product_uom_qty else 0.0
+            qty_now, qty_later = (
+                (part.now, part.later) if part else (line.product_uom_qty, 0.0)
+            )
+            unit_total = (
+                line.price_total / line.product_uom_qty if line.product_uom_qty else 0.0
+            )
             if qty_now:
                 now.append((line, qty_now))
                 now_total += unit_total * qty_now
@@ -321,7 +331,9 @@ class SaleOrder(models.Model):
             "now": now,
             "later": later,
             "now_total": currency.round(now_total),
-            "later_total": currency.round(self.amount_total - currency.round(now_total)),
+            "later_total": currency.round(
+                self.amount_total - currency.round(now_total)
+            ),
             "total": self.amount_total,
             "date": date,
         }
@@ -333,9 +345,7 @@ class SaleOrder(models.Model):
         preview = self._b2b_split_preview()
         if not preview["later"] or not preview["now"]:
             raise UserError(
-                self.env._(
-                    "Nothing to split: all lines are available now, or none is."
-                )
+                self.env._("Nothing to split: all lines are available now, or none is.")
             )
         self._b2b_lock(version)
         values = user._b2b_cart_values(self.b2b_entity_id)
@@ -382,7 +392,9 @@ class SaleOrder(models.Model):
         if not contract:
             raise UserError(self.env._("Choose a contract."))
         if contract.entity_id != self.b2b_entity_id[:1]:
-            raise UserError(self.env._("This contract is not one of your legal entity."))
+            raise UserError(
+                self.env._("This contract is not one of your legal entity.")
+            )
         if not contract._b2b_is_valid():
             raise UserError(
                 self.env._(
@@ -392,7 +404,9 @@ class SaleOrder(models.Model):
                 )
             )
 
-    def _b2b_checkout(self, token, contract, shipping=None, date=None, note=None, version=None):
+    def _b2b_checkout(
+        self, token, contract, shipping=None, date=None, note=None, version=None
+    ):
         """Submit this cart as an order: confirmed, or held for approval.
 
         A form sent twice (same ``token``) or a cart submitted already (two
@@ -412,7 +426,9 @@ class SaleOrder(models.Model):
             raise UserError(blockers[0])
         entity = self.b2b_entity_id
         if shipping and shipping not in entity._b2b_delivery_addresses():
-            raise UserError(self.env._("Choose a delivery address of your legal entity."))
+            raise UserError(
+                self.env._("Choose a delivery address of your legal entity.")
+            )
         if date and date < fields.Date.context_today(self):
             raise UserError(self.env._("The desired date is in the past."))
         self._b2b_lock(version)
@@ -481,7 +497,9 @@ class SaleOrder(models.Model):
         self._b2b_lock()
         merged, summed = merge_lines(
             ((line.product_id.id, line.product_uom_id.id), line.product_uom_qty)
-            for line in lines.sorted(lambda line: (line.order_id.id, line.sequence, line.id))
+            for line in lines.sorted(
+                lambda line: (line.order_id.id, line.sequence, line.id)
+            )
         )
         values = user._b2b_cart_values(entities)
         first = self.sorted("id")[0]
@@ -493,11 +511,17 @@ class SaleOrder(models.Model):
             payment_term_id=first.payment_term_id.id,
             partner_shipping_id=first.partner_shipping_id.id,
             client_order_ref=", ".join(dict.fromkeys(refs))[:64] or False,
-            origin=", ".join(self.sorted("id").mapped(lambda c: c._b2b_cart_label()))[:200],
+            origin=", ".join(self.sorted("id").mapped(lambda c: c._b2b_cart_label()))[
+                :200
+            ],
             b2b_submit_token=token or False,
             order_line=[
                 Command.create(
-                    {"product_id": m.key[0], "product_uom_id": m.key[1], "product_uom_qty": m.qty}
+                    {
+                        "product_id": m.key[0],
+                        "product_uom_id": m.key[1],
+                        "product_uom_qty": m.qty,
+                    }
                 )
                 for m in merged
             ],
@@ -613,6 +637,8 @@ class SaleOrder(models.Model):
         )
         template = self.env.ref("b2b_multicart.mail_template_cart_reminder")
         for cart in carts:
-            template.send_mail(cart.id, email_layout_xmlid="mail.mail_notification_light")
+            template.send_mail(
+                cart.id, email_layout_xmlid="mail.mail_notification_light"
+            )
         carts.write({"b2b_reminder_date": fields.Datetime.now()})
         return carts

@@ -7,3 +7,4 @@ from . import test_queries
 from . import test_concurrency
 from . import test_reminders
 from . import test_tour
+from . import test_back_office

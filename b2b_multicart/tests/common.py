@@ -57,13 +57,21 @@ class MulticartCommon(B2bCommon):
         )
         cls.env["b2b.membership"].create(
             [
-                {"user_id": cls.viewer.id, "entity_id": cls.entity_a.id, "role": "viewer"},
+                {
+                    "user_id": cls.viewer.id,
+                    "entity_id": cls.entity_a.id,
+                    "role": "viewer",
+                },
                 {
                     "user_id": cls.accountant.id,
                     "entity_id": cls.entity_a.id,
                     "role": "accountant",
                 },
-                {"user_id": cls.buyer_b.id, "entity_id": cls.entity_b.id, "role": "buyer"},
+                {
+                    "user_id": cls.buyer_b.id,
+                    "entity_id": cls.entity_b.id,
+                    "role": "buyer",
+                },
             ]
         )
 

@@ -9,9 +9,13 @@ class TestCartChanges(MulticartCommon):
     def test_move_keeps_prices_right(self):
         """6 + 5 bolts moved together reach the 10-piece break: the target
         line is priced for 11, the source keeps its other line."""
-        source = self.cart(self.buyer_a, self.entity_a, "Проект", {self.bolt: 6, self.nut: 2})
+        source = self.cart(
+            self.buyer_a, self.entity_a, "Проект", {self.bolt: 6, self.nut: 2}
+        )
         target = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 5})
-        bolt_line = source.order_line.filtered(lambda line: line.product_id == self.bolt)
+        bolt_line = source.order_line.filtered(
+            lambda line: line.product_id == self.bolt
+        )
         self.assertEqual(bolt_line.price_unit, 10.0)
         source._b2b_move_lines(bolt_line, target, version=source.b2b_version)
         self.assertEqual(self.quantities(source), {self.nut: 2})
@@ -38,7 +42,9 @@ class TestCartChanges(MulticartCommon):
         self.assertFalse(other.order_line)
 
     def test_update_and_remove_lines(self):
-        cart = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 2, self.nut: 3})
+        cart = self.cart(
+            self.buyer_a, self.entity_a, "Склад", {self.bolt: 2, self.nut: 3}
+        )
         bolt, nut = cart.order_line.sorted(lambda line: line.product_id.default_code)
         version = cart.b2b_version
         cart._b2b_update_lines({bolt: 15}, nut, str(version))
@@ -52,7 +58,9 @@ class TestCartChanges(MulticartCommon):
         # a colleague's (or another tab's) change in between
         cart._b2b_add_products({self.nut: 1})
         with self.assertRaisesRegex(UserError, "changed since you opened it"):
-            cart._b2b_update_lines({cart.order_line[0]: 5}, cart.env["sale.order.line"], seen)
+            cart._b2b_update_lines(
+                {cart.order_line[0]: 5}, cart.env["sale.order.line"], seen
+            )
         with self.assertRaisesRegex(UserError, "changed since you opened it"):
             cart._b2b_update_lines({}, cart.env["sale.order.line"], "")
         self.assertEqual(self.quantities(cart), {self.bolt: 2, self.nut: 1})
@@ -62,8 +70,12 @@ class TestCartChanges(MulticartCommon):
         copy = cart._b2b_duplicate(self.buyer_a)
         self.assertEqual(copy.b2b_cart_name, "Склад (copy)")
         self.assertEqual(self.quantities(copy), {self.bolt: 2})
-        copy._b2b_rename("Склад 2", request_ref="ЗК-7", note="срочно", version=copy.b2b_version)
-        self.assertEqual((copy.b2b_cart_name, copy.client_order_ref), ("Склад 2", "ЗК-7"))
+        copy._b2b_rename(
+            "Склад 2", request_ref="ЗК-7", note="срочно", version=copy.b2b_version
+        )
+        self.assertEqual(
+            (copy.b2b_cart_name, copy.client_order_ref), ("Склад 2", "ЗК-7")
+        )
         with self.assertRaisesRegex(UserError, "not empty"):
             copy._b2b_delete()
         self.assertEqual(copy.state, "draft")
@@ -110,7 +122,9 @@ class TestSplit(MulticartCommon):
             {line.product_id: qty for line, qty in preview["later"]},
             {self.nut: 6, self.washer: 5},
         )
-        self.assertAlmostEqual(preview["now_total"] + preview["later_total"], cart.amount_total)
+        self.assertAlmostEqual(
+            preview["now_total"] + preview["later_total"], cart.amount_total
+        )
         total = cart.amount_total
         preorder = cart._b2b_split(self.buyer_a, version=cart.b2b_version)
         self.assertEqual(self.quantities(cart), {self.bolt: 20, self.nut: 4})

@@ -8,7 +8,12 @@ from ..tools.cart_lines import check_version, merge_lines, split_lines
 class TestCartLinesKernel(BaseCase):
     def test_merge_sums_duplicates_in_first_seen_order(self):
         merged, summed = merge_lines(
-            [(("bolt", "pc"), 2), (("nut", "pc"), 1), (("bolt", "pc"), 3), (("bolt", "box"), 1)]
+            [
+                (("bolt", "pc"), 2),
+                (("nut", "pc"), 1),
+                (("bolt", "pc"), 3),
+                (("bolt", "box"), 1),
+            ]
         )
         self.assertEqual(
             [(m.key, m.qty, m.sources) for m in merged],

@@ -38,7 +38,12 @@ class TestConcurrentSubmit(TransactionCase):
                 {"user_id": buyer.id, "entity_id": entity.id, "role": "buyer"}
             )
             contract = env["b2b.contract"].create(
-                {"name": "P-1", "entity_id": entity.id, "state": "active", "is_default": True}
+                {
+                    "name": "P-1",
+                    "entity_id": entity.id,
+                    "state": "active",
+                    "is_default": True,
+                }
             )
             product = env["product.product"].create(
                 {"name": "Параллельная сборка", "type": "service", "list_price": 5.0}

@@ -10,7 +10,9 @@ class TestPortalCarts(MulticartCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.cart_a = cls.cart(cls.buyer_a, cls.entity_a, "Магазин", {cls.bolt: 2, cls.nut: 1})
+        cls.cart_a = cls.cart(
+            cls.buyer_a, cls.entity_a, "Магазин", {cls.bolt: 2, cls.nut: 1}
+        )
         cls.cart_a2 = cls.cart(cls.buyer_a, cls.entity_a, "Склад", {cls.bolt: 5})
         cls.cart_b = cls.cart(cls.buyer_ab, cls.entity_b, "Бета", {cls.bolt: 1})
 
@@ -61,10 +63,18 @@ class TestPortalCarts(MulticartCommon, HttpCase):
             "delete": {"confirm": "1", "version": version},
             "select": {},
             "update": {f"qty_{bolt.id}": "99", "version": version},
-            "move": {"line_ids": bolt.id, "target_id": self.cart_a2.id, "version": version},
+            "move": {
+                "line_ids": bolt.id,
+                "target_id": self.cart_a2.id,
+                "version": version,
+            },
             "share": {"user_id": self.buyer_b.id, "mode": "edit"},
             "split": {"version": version},
-            "checkout": {"token": "x1", "contract_id": self.contract_a.id, "version": version},
+            "checkout": {
+                "token": "x1",
+                "contract_id": self.contract_a.id,
+                "version": version,
+            },
         }
         for route, data in posts.items():
             with self.subTest(route=route):
@@ -83,7 +93,9 @@ class TestPortalCarts(MulticartCommon, HttpCase):
     def test_another_buyer_of_the_same_entity_gets_nothing(self):
         self.buyer_ab._b2b_switch_entity(self.entity_a)
         self.authenticate("buyer_ab", "buyer_ab")
-        response = self.url_open(f"/my/b2b/carts/{self.cart_a.id}", allow_redirects=False)
+        response = self.url_open(
+            f"/my/b2b/carts/{self.cart_a.id}", allow_redirects=False
+        )
         self.assertEqual(response.status_code, 404)
         bolt = self.line(self.cart_a, self.bolt)
         response = self.post(
@@ -105,11 +117,16 @@ class TestPortalCarts(MulticartCommon, HttpCase):
                 self.assertIn("o_b2b_read_only", page.text)
                 self.assertNotIn(f'name="qty_{bolt.id}"', page.text)
                 for route, data in (
-                    ("update", {f"qty_{bolt.id}": "7", "version": self.cart_a.b2b_version}),
+                    (
+                        "update",
+                        {f"qty_{bolt.id}": "7", "version": self.cart_a.b2b_version},
+                    ),
                     ("rename", {"name": "x", "version": self.cart_a.b2b_version}),
                     ("checkout", {"token": "v", "contract_id": self.contract_a.id}),
                 ):
-                    response = self.post(f"/my/b2b/carts/{self.cart_a.id}/{route}", **data)
+                    response = self.post(
+                        f"/my/b2b/carts/{self.cart_a.id}/{route}", **data
+                    )
                     self.assertEqual(response.status_code, 403)
                 response = self.post("/my/b2b/carts/create", name="Моя")
                 self.assertEqual(response.status_code, 403)
@@ -136,7 +153,11 @@ class TestPortalCarts(MulticartCommon, HttpCase):
             with self.subTest(text=text):
                 response = self.post(
                     f"/my/b2b/carts/{self.cart_a.id}/update",
-                    **{f"qty_{bolt.id}": "9", f"qty_{nut.id}": text, "version": version},
+                    **{
+                        f"qty_{bolt.id}": "9",
+                        f"qty_{nut.id}": text,
+                        "version": version,
+                    },
                 )
                 self.assertEqual(response.status_code, 400)
                 self.assertIn(message, response.text)
@@ -202,7 +223,9 @@ class TestPortalCarts(MulticartCommon, HttpCase):
         self.assertIn("merged with itself", response.text)
         self.assertEqual(self.cart_a.state, "draft")
         response = self.post(
-            "/my/b2b/carts/merge", cart_ids=[self.cart_a.id, self.cart_a2.id], token="m1"
+            "/my/b2b/carts/merge",
+            cart_ids=[self.cart_a.id, self.cart_a2.id],
+            token="m1",
         )
         self.assertEqual(response.status_code, 303)
         order = self.cart_a.b2b_merged_into_id
@@ -211,11 +234,14 @@ class TestPortalCarts(MulticartCommon, HttpCase):
         self.assertEqual(self.quantities(order), {self.bolt: 7, self.nut: 1})
         # the same form sent again: no second order
         response = self.post(
-            "/my/b2b/carts/merge", cart_ids=[self.cart_a.id, self.cart_a2.id], token="m1"
+            "/my/b2b/carts/merge",
+            cart_ids=[self.cart_a.id, self.cart_a2.id],
+            token="m1",
         )
         self.assertEqual(response.status_code, 303)
         self.assertEqual(
-            self.env["sale.order"].search_count([("b2b_merged_from_ids", "!=", False)]), 1
+            self.env["sale.order"].search_count([("b2b_merged_from_ids", "!=", False)]),
+            1,
         )
         page = self.url_open(response.headers["Location"]).text
         self.assertIn(order.name, page)
@@ -233,7 +259,9 @@ class TestPortalCarts(MulticartCommon, HttpCase):
         self.assertEqual(first.status_code, 303)
         second = self.post(f"/my/b2b/carts/{self.cart_a.id}/checkout", **data)
         self.assertEqual(second.status_code, 303)
-        tab = self.post(f"/my/b2b/carts/{self.cart_a.id}/checkout", **dict(data, token="co-2"))
+        tab = self.post(
+            f"/my/b2b/carts/{self.cart_a.id}/checkout", **dict(data, token="co-2")
+        )
         self.assertEqual(tab.status_code, 303)
         path = re.sub(r"\?.*", "", first.headers["Location"])
         self.assertTrue(path.endswith(f"/my/orders/{self.cart_a.id}"))
@@ -259,7 +287,10 @@ class TestPortalCarts(MulticartCommon, HttpCase):
             ({"contract_id": self.contract_b.id}, "Choose a contract"),
             ({"contract_id": "abc"}, "Choose a contract"),
             ({"contract_id": self.contract_a.id, "date": "31.02.2026"}, "not a date"),
-            ({"contract_id": self.contract_a.id, "shipping_id": self.entity_b.id}, "delivery address"),
+            (
+                {"contract_id": self.contract_a.id, "shipping_id": self.entity_b.id},
+                "delivery address",
+            ),
         ):
             with self.subTest(data=data):
                 response = self.post(
@@ -271,17 +302,23 @@ class TestPortalCarts(MulticartCommon, HttpCase):
                 self.assertEqual(response.status_code, 400)
                 self.assertIn(message, response.text)
         self.assertEqual(self.cart_a.state, "draft")
-        self.assertFalse(self.env["sale.order"].search([("b2b_submit_token", "!=", False)]))
+        self.assertFalse(
+            self.env["sale.order"].search([("b2b_submit_token", "!=", False)])
+        )
 
     def test_create_select_delete_share_routes(self):
         self.authenticate("buyer_a", "buyer_a")
         response = self.post("/my/b2b/carts/create", name="   ")
         self.assertEqual(response.status_code, 400)
         self.assertIn("Give the cart a name", response.text)
-        response = self.post("/my/b2b/carts/create", name="Проект Х", request_ref="ЗК-9")
+        response = self.post(
+            "/my/b2b/carts/create", name="Проект Х", request_ref="ЗК-9"
+        )
         self.assertEqual(response.status_code, 303)
         new = self.buyer_a._b2b_current_cart(self.entity_a)
-        self.assertEqual((new.b2b_cart_name, new.client_order_ref), ("Проект Х", "ЗК-9"))
+        self.assertEqual(
+            (new.b2b_cart_name, new.client_order_ref), ("Проект Х", "ЗК-9")
+        )
         self.post(f"/my/b2b/carts/{self.cart_a.id}/select")
         self.assertEqual(self.buyer_a._b2b_current_cart(self.entity_a), self.cart_a)
         response = self.post(
@@ -291,12 +328,16 @@ class TestPortalCarts(MulticartCommon, HttpCase):
         self.assertIn("not empty", response.text)
         self.assertEqual(self.cart_a2.state, "draft")
         response = self.post(
-            f"/my/b2b/carts/{self.cart_a2.id}/share", user_id=self.buyer_b.id, mode="read"
+            f"/my/b2b/carts/{self.cart_a2.id}/share",
+            user_id=self.buyer_b.id,
+            mode="read",
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("colleague of your legal entity", response.text)
         response = self.post(
-            f"/my/b2b/carts/{self.cart_a2.id}/share", user_id=self.buyer_ab.id, mode="edit"
+            f"/my/b2b/carts/{self.cart_a2.id}/share",
+            user_id=self.buyer_ab.id,
+            mode="edit",
         )
         self.assertEqual(response.status_code, 303)
         self.assertEqual(self.cart_a2._b2b_cart_access(self.buyer_ab), "edit")
@@ -325,7 +366,9 @@ class TestPortalCarts(MulticartCommon, HttpCase):
         self.assertEqual(bolt.product_uom_qty, 4)
         # sharing and deleting stay the owner's
         response = self.post(
-            f"/my/b2b/carts/{self.cart_a.id}/share", user_id=self.buyer_a.id, mode="read"
+            f"/my/b2b/carts/{self.cart_a.id}/share",
+            user_id=self.buyer_a.id,
+            mode="read",
         )
         self.assertEqual(response.status_code, 403)
         response = self.post(f"/my/b2b/carts/{self.cart_a.id}/delete", confirm="1")

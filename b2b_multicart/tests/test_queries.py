@@ -31,7 +31,9 @@ class TestCartQueries(MulticartCommon):
             cls.cart(cls.buyer_a, cls.entity_a, f"A{n}", {cls.bolt: 1, cls.nut: 2})
         for n in range(30):
             cls.cart(cls.buyer_ab, cls.entity_b, f"B{n}", {cls.bolt: 1, cls.nut: 2})
-        cls.big = cls.cart(cls.buyer_ab, cls.entity_a, "Большая", dict.fromkeys(products, 3))
+        cls.big = cls.cart(
+            cls.buyer_ab, cls.entity_a, "Большая", dict.fromkeys(products, 3)
+        )
         cls.small = cls.cart(cls.buyer_ab, cls.entity_a, "Малая", {cls.bolt: 3})
         cls.buyer_ab._b2b_switch_entity(cls.entity_b)
 
@@ -40,7 +42,9 @@ class TestCartQueries(MulticartCommon):
         with MockRequest(self.env):
             controller = B2bCartPortal()
             values = controller._b2b_carts_values(entity)
-            return self.env["ir.qweb"]._render("b2b_multicart.portal_b2b_carts_content", values)
+            return self.env["ir.qweb"]._render(
+                "b2b_multicart.portal_b2b_carts_content", values
+            )
 
     def render_cart(self, cart):
         entity = cart.b2b_entity_id.with_env(self.env)
@@ -48,7 +52,9 @@ class TestCartQueries(MulticartCommon):
         with MockRequest(self.env):
             controller = B2bCartPortal()
             values = controller._b2b_cart_values(entity, cart)
-            return self.env["ir.qweb"]._render("b2b_multicart.portal_b2b_cart_content", values)
+            return self.env["ir.qweb"]._render(
+                "b2b_multicart.portal_b2b_cart_content", values
+            )
 
     @users("buyer_a", "buyer_ab")
     @warmup

@@ -10,8 +10,12 @@ from .common import MulticartCommon
 @tagged("post_install", "-at_install")
 class TestMerge(MulticartCommon):
     def test_merge_sums_duplicates_into_one_order_and_one_invoice(self):
-        shop = self.cart(self.buyer_a, self.entity_a, "Магазин", {self.bolt: 6, self.nut: 1})
-        store = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 5, self.washer: 2})
+        shop = self.cart(
+            self.buyer_a, self.entity_a, "Магазин", {self.bolt: 6, self.nut: 1}
+        )
+        store = self.cart(
+            self.buyer_a, self.entity_a, "Склад", {self.bolt: 5, self.washer: 2}
+        )
         store.client_order_ref = "ЗК-1"
         carts = shop | store
         order, summed = carts._b2b_merge(self.buyer_a, "tok-merge-1")
@@ -39,7 +43,10 @@ class TestMerge(MulticartCommon):
         again, _summed = carts._b2b_merge(self.buyer_a, "tok-merge-1")
         self.assertEqual(again, order)
         self.assertEqual(
-            self.env["sale.order"].search_count([("b2b_submit_token", "=", "tok-merge-1")]), 1
+            self.env["sale.order"].search_count(
+                [("b2b_submit_token", "=", "tok-merge-1")]
+            ),
+            1,
         )
 
     def test_merge_draft_invoice_by_setting(self):
@@ -99,7 +106,11 @@ class TestCheckout(MulticartCommon):
         cart = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 3})
         date = fields.Date.today() + timedelta(days=3)
         order = cart._b2b_checkout(
-            "tok-1", self.contract_a, shipping=address, date=date, note="к воротам 2",
+            "tok-1",
+            self.contract_a,
+            shipping=address,
+            date=date,
+            note="к воротам 2",
             version=cart.b2b_version,
         )
         self.assertEqual(order, cart)
@@ -111,7 +122,9 @@ class TestCheckout(MulticartCommon):
         self.assertEqual(cart._b2b_checkout("tok-1", self.contract_a), order)
         self.assertEqual(cart._b2b_checkout("tok-2", self.contract_a), order)
         self.assertEqual(len(order.invoice_ids), 1)
-        self.assertFalse(self.env["sale.order"].search([("b2b_submit_token", "=", "tok-2")]))
+        self.assertFalse(
+            self.env["sale.order"].search([("b2b_submit_token", "=", "tok-2")])
+        )
 
     def test_checkout_bad_input_writes_nothing(self):
         cart = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 3})
@@ -140,7 +153,9 @@ class TestCheckout(MulticartCommon):
     def test_credit_limit_holds_for_approval(self):
         self.contract_a.credit_limit = 50.0
         cart = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 10})
-        order = cart._b2b_checkout("t-credit", self.contract_a, version=cart.b2b_version)
+        order = cart._b2b_checkout(
+            "t-credit", self.contract_a, version=cart.b2b_version
+        )
         self.assertEqual(order.state, "sent")
         self.assertTrue(order.b2b_awaiting_approval)
         self.assertFalse(order.invoice_ids)
