@@ -1,7 +1,12 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import LockError, UserError
 
-from ..tools.cart_lines import check_version, merge_lines, split_lines
+from ..tools.cart_lines import (
+    check_version,
+    merge_lines,
+    money_formatter,
+    split_lines,
+)
 
 MAX_CART_NAME = 100
 
@@ -41,6 +46,7 @@ class SaleOrder(models.Model):
         "sale.order", "b2b_merged_into_id", string="Merged carts"
     )
     b2b_submit_token = fields.Char(
+        string="Submission key",
         copy=False,
         help="The key of the portal form that submitted this order: a form "
         "sent twice yields this one order.",
@@ -275,10 +281,31 @@ class SaleOrder(models.Model):
             self.b2b_contract_id,
         )
         availability = self._b2b_line_availability()
+        money = self._b2b_money_formatter()
         return [
-            {"line": line, "pricing": price, "availability": availability.get(line.id)}
+            {
+                "line": line,
+                "pricing": price,
+                "availability": availability.get(line.id),
+                "price_unit": money(line.price_unit),
+                "subtotal": money(line.price_subtotal),
+                "next_price": price["next_price"] and money(price["next_price"]),
+            }
             for line, price in zip(lines, pricing, strict=True)
         ]
+
+    def _b2b_money_formatter(self):
+        """Amounts in this order's currency, formatted in the user's language
+        once for all lines (the QWeb monetary widget costs a lot per call)."""
+        currency = self.currency_id
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        return money_formatter(
+            currency.decimal_places,
+            lang.decimal_point or ".",
+            lang.thousands_sep or "",
+            currency.symbol or currency.name,
+            currency.position == "before",
+        )
 
     # -- split by availability -----------------------------------------------
     def _b2b_split_preview(self):

@@ -1,7 +1,7 @@
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
-from ..tools.cart_lines import check_version, merge_lines, split_lines
+from ..tools.cart_lines import check_version, merge_lines, money_formatter, split_lines
 
 
 @tagged("post_install", "-at_install")
@@ -41,3 +41,11 @@ class TestCartLinesKernel(BaseCase):
         self.assertFalse(check_version("", 3))
         self.assertFalse(check_version(None, 3))
         self.assertFalse(check_version("abc", 3))
+
+    def test_money_formatter(self):
+        rub = money_formatter(2, ",", "\u00a0", "₽", before=False)
+        self.assertEqual(rub(1234567.5), "1\u00a0234\u00a0567,50\u00a0₽")
+        self.assertEqual(rub(-3), "-3,00\u00a0₽")
+        usd = money_formatter(2, ".", ",", "$", before=True)
+        self.assertEqual(usd(1234.5), "$\u00a01,234.50")
+        self.assertEqual(usd(0), "$\u00a00.00")
