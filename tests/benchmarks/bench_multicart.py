@@ -294,6 +294,23 @@ def main():
         return
     if args.reset or not database_exists():
         make_database(conf, args.lines)
+    else:
+        # the addon's views and templates as the working tree has them
+        subprocess.run(
+            [
+                str(VENV_PYTHON),
+                str(ODOO_BIN),
+                "-c",
+                str(conf),
+                "-d",
+                DB,
+                "-u",
+                "b2b_multicart",
+                "--stop-after-init",
+                "--log-level=warn",
+            ],
+            check=True,
+        )
     run(args.lines, args.rounds)
 
 
