@@ -60,3 +60,15 @@ class TestReminders(MulticartCommon):
         cart = self.cart(self.buyer_a, self.entity_a, "Три дня", {self.bolt: 3})
         self.age(cart, 4)
         self.assertEqual(self.env["sale.order"]._cron_b2b_cart_reminders(), cart)
+
+    def test_reminder_in_the_buyers_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(["b2b_multicart"], ["ru_RU"])
+        self.buyer_a.lang = "ru_RU"
+        cart = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 3})
+        self.age(cart, 10)
+        self.env["sale.order"]._cron_b2b_cart_reminders()
+        mail = self.mails(cart)
+        self.assertEqual(mail.subject, "Ваша корзина Склад ждёт оформления")
+        self.assertIn("давно не менялась", mail.body_html)
+        self.assertIn("Открыть корзину", mail.body_html)
