@@ -428,9 +428,25 @@ class B2bCartPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def b2b_cart_split(self, cart_id, version=None, **kw):
+    def b2b_cart_split(self, cart_id, version=None, submit=None, token=None, **kw):
+        """Split by availability; with ``submit``, order both parts."""
+        if submit == "1":
+            entity = b2b_active_entity("order")
+            done = request.env["sale.order"]._b2b_order_by_token(f"{token}:later")
+            if token and done:
+                # the same form sent again: the orders it made, if ours
+                if done.b2b_entity_id != entity:
+                    raise NotFound()
+                return request.redirect("/my/orders", 303)
+
         def split(entity, cart):
-            preorder = cart._b2b_split(request.env.user, version=version or "")
+            preorder = cart._b2b_split(
+                request.env.user,
+                version=version or "",
+                token=(token or uuid.uuid4().hex) if submit == "1" else None,
+            )
+            if submit == "1":
+                return request.redirect("/my/orders", 303)
             return request.redirect(f"/my/b2b/carts/{preorder.id}", 303)
 
         return self._b2b_cart_action(cart_id, split)

@@ -365,10 +365,17 @@ class SaleOrder(models.Model):
             "date": date,
         }
 
-    def _b2b_split(self, user, version=None):
+    def _b2b_split(self, user, version=None, token=None):
         """Split this cart: what is available now stays, the rest goes to a
-        new pre-order cart with the expected date. Returns the new cart."""
+        new pre-order cart with the expected date. Returns the new cart.
+
+        With ``token`` (the form's key), both are then ordered at once: two
+        orders, the same form sent again gives the same two.
+        """
         self.ensure_one()
+        done = self._b2b_order_by_token(token and f"{token}:later")
+        if done:
+            return done
         preview = self._b2b_split_preview()
         if not preview["later"] or not preview["now"]:
             raise UserError(
@@ -406,6 +413,9 @@ class SaleOrder(models.Model):
                 commands.append(Command.unlink(line.id))
         self.write({"order_line": commands})
         self._b2b_touch()
+        if token:
+            self._b2b_checkout(f"{token}:now", self.b2b_contract_id)
+            preorder._b2b_checkout(f"{token}:later", preorder.b2b_contract_id)
         return preorder
 
     # -- submission: checkout and merge ---------------------------------------
@@ -462,8 +472,9 @@ class SaleOrder(models.Model):
         values = {
             "b2b_submit_token": token or False,
             "b2b_is_current": False,
-            "commitment_date": date or False,
         }
+        if date:
+            values["commitment_date"] = date
         if shipping:
             values["partner_shipping_id"] = shipping.id
         if note and note.strip():

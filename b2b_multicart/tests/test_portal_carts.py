@@ -374,3 +374,32 @@ class TestPortalCarts(MulticartCommon, HttpCase):
         response = self.post(f"/my/b2b/carts/{self.cart_a.id}/delete", confirm="1")
         self.assertEqual(response.status_code, 403)
         self.assertEqual(self.cart_a.state, "draft")
+
+    def test_split_and_order_both(self):
+        cart = self.cart(
+            self.buyer_a, self.entity_a, "Смешанная", {self.nut: 10, self.bolt: 2}
+        )
+        total = cart.amount_total
+        self.authenticate("buyer_a", "buyer_a")
+        page = self.url_open(f"/my/b2b/carts/{cart.id}?split=1").text
+        self.assertIn("o_b2b_split_now", page)
+        data = {"version": cart.b2b_version, "submit": "1", "token": "sp-1"}
+        response = self.post(f"/my/b2b/carts/{cart.id}/split", **data)
+        self.assertEqual(response.status_code, 303)
+        orders = self.env["sale.order"].search(
+            [("b2b_submit_token", "in", ("sp-1:now", "sp-1:later"))]
+        )
+        self.assertEqual(len(orders), 2)
+        self.assertEqual(set(orders.mapped("state")), {"sale"})
+        now = orders.filtered(lambda o: o.b2b_submit_token == "sp-1:now")
+        self.assertEqual(now, cart)
+        self.assertEqual(self.quantities(now), {self.nut: 4, self.bolt: 2})
+        self.assertEqual(self.quantities(orders - now), {self.nut: 6})
+        self.assertAlmostEqual(sum(orders.mapped("amount_total")), total)
+        # sent again: still these two orders
+        response = self.post(f"/my/b2b/carts/{cart.id}/split", **data)
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(
+            self.env["sale.order"].search_count([("b2b_submit_token", "like", "sp-1")]),
+            2,
+        )
