@@ -66,3 +66,18 @@ class TestSeamInThePortal(MulticartCommon, HttpCase):
         self.assertEqual(response.status_code, 303)
         self.assertEqual(self.quantities(shop), {self.bolt: 4, self.nut: 2})
         self.assertEqual(len(self.buyer_a._b2b_carts(self.entity_a)), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestBackOfficeViews(MulticartCommon):
+    def test_carts_open_read_only_with_the_cart_tab(self):
+        action = self.env.ref("b2b_multicart.sale_order_action_b2b_carts")
+        form = dict((mode, view) for view, mode in action.views)["form"]
+        arch = (
+            self.env["sale.order"]
+            .with_user(self.manager)
+            .get_views([(form, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('edit="0"', arch)
+        self.assertIn('name="action_b2b_to_quotation"', arch)
+        self.assertIn('name="b2b_cart"', arch)
