@@ -116,13 +116,17 @@ class TestPortalCarts(MulticartCommon, HttpCase):
                 self.assertEqual(page.status_code, 200)
                 self.assertIn("o_b2b_read_only", page.text)
                 self.assertNotIn(f'name="qty_{bolt.id}"', page.text)
+                version = self.cart_a.b2b_version
                 for route, data in (
-                    (
-                        "update",
-                        {f"qty_{bolt.id}": "7", "version": self.cart_a.b2b_version},
-                    ),
-                    ("rename", {"name": "x", "version": self.cart_a.b2b_version}),
+                    ("update", {f"qty_{bolt.id}": "7", "version": version}),
+                    ("rename", {"name": "x", "version": version}),
                     ("checkout", {"token": "v", "contract_id": self.contract_a.id}),
+                    ("move", {"line_ids": bolt.id, "target_id": self.cart_a2.id}),
+                    ("duplicate", {}),
+                    ("delete", {"confirm": "1", "version": version}),
+                    ("select", {}),
+                    ("share", {"user_id": self.buyer_ab.id, "mode": "edit"}),
+                    ("split", {"version": version, "submit": "1", "token": "v2"}),
                 ):
                     response = self.post(
                         f"/my/b2b/carts/{self.cart_a.id}/{route}", **data
@@ -136,6 +140,12 @@ class TestPortalCarts(MulticartCommon, HttpCase):
                 self.assertEqual(response.status_code, 403)
         self.assertEqual(bolt.product_uom_qty, 2)
         self.assertEqual(self.cart_a.state, "draft")
+        self.assertEqual(self.cart_a.b2b_cart_name, "Магазин")
+        self.assertEqual(self.quantities(self.cart_a2), {self.bolt: 5})
+        shared = self.viewer | self.accountant
+        self.assertEqual(self.cart_a.b2b_share_ids.user_id, shared)
+        carts = self.env["sale.order"].search([("b2b_is_cart", "=", True)])
+        self.assertEqual(len(carts), 3)
 
     def test_bad_quantities_change_nothing(self):
         self.authenticate("buyer_a", "buyer_a")
