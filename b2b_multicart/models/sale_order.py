@@ -11,7 +11,7 @@ MAX_CART_NAME = 100
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _inherit = ["sale.order", "b2b.cart.submission"]
 
     b2b_cart_name = fields.Char(string="Cart name", copy=False)
     b2b_note = fields.Text(

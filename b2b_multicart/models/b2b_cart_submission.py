@@ -4,11 +4,13 @@ from odoo.exceptions import UserError
 from ..tools.cart_lines import merge_lines
 
 
-class SaleOrder(models.Model):
+class B2bCartSubmission(models.AbstractModel):
     """Carts leaving the portal: checkout, merge, approval, invoice for
-    payment, back-office conversion and reminders."""
+    payment, back-office conversion and reminders. Mixed into sale.order
+    (models/sale_order.py), whose fields it uses."""
 
-    _inherit = "sale.order"
+    _name = "b2b.cart.submission"
+    _description = "B2B cart submission (sale.order mixin)"
 
     # -- submission: checkout and merge ---------------------------------------
     @api.model
