@@ -30,7 +30,7 @@ from ..tools.order_text import (
 )
 
 SOURCES = ("paste", "file", "catalog")
-MAX_NAME = 120  # characters kept of a file name or a cart name
+MAX_NAME = 100  # characters kept of a file name or a cart name
 EDITABLE_LINES = 1000  # above, only lines with a problem get inputs
 
 

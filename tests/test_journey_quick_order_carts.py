@@ -1,0 +1,85 @@
+"""A purchasing manager's day with every addon: two internal requests pasted
+into two named carts (quick order + b2b_multicart), priced by the entity's
+price type (b2b_pricelist), then merged into one order and one invoice."""
+
+import json
+
+from odoo.http import Request
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.b2b_pricelist.tests.common import B2bPricelistCommon
+
+
+@tagged("post_install", "-at_install")
+class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
+    test_module = "b2b_quick_order"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.entity_a.b2b_pricelist_id = cls.wholesale  # -10 %
+        (cls.product | cls.product_2 | cls.product_3).invoice_policy = "order"
+
+    def confirm(self, rows, cart_name=""):
+        data = {
+            "rows": json.dumps(rows),
+            "source": "paste",
+            "cart_name": cart_name,
+            "csrf_token": Request.csrf_token(self),
+        }
+        return self.url_open(
+            "/my/b2b/quick-order/confirm", data=data, allow_redirects=False
+        )
+
+    def test_two_requests_two_carts_one_order(self):
+        self.authenticate("buyer_a", "buyer_a")
+        shop = self.confirm(
+            [[1, "BOLT-8", "10", None, None], [2, "NUT-8", "5", None, None]],
+            cart_name="Shop on Lenina",
+        )
+        self.assertEqual(shop.status_code, 303)
+        warehouse = self.confirm(
+            [[1, "bolt-8", "2", None, None], [2, "WSH-8", "100", None, None]],
+            cart_name="Warehouse",
+        )
+        self.assertEqual(warehouse.status_code, 303)
+        carts = self.buyer_a._b2b_carts(self.entity_a)
+        by_name = {cart.b2b_cart_name: cart for cart in carts}
+        self.assertEqual(set(by_name), {"Shop on Lenina", "Warehouse"})
+        shop_cart, warehouse_cart = by_name["Shop on Lenina"], by_name["Warehouse"]
+        # the last named cart is the current one, where the catalog adds now
+        self.assertEqual(self.buyer_a._b2b_current_cart(self.entity_a), warehouse_cart)
+        self.assertEqual(len(shop_cart.order_line), 2)
+        self.assertEqual(
+            shop_cart.order_line.filtered(
+                lambda line: line.product_id == self.product
+            ).price_unit,
+            90.0,
+        )
+        # the success page links the cart page of b2b_multicart
+        page = self.url_open(warehouse.headers["Location"]).text
+        self.assertIn(f"/my/b2b/carts/{warehouse_cart.id}", page)
+        # the history names both carts
+        history = self.env["b2b.quick.order.upload"].search([])
+        self.assertEqual(history.order_id, shop_cart | warehouse_cart)
+        # merge: one order, bolts summed, one invoice the buyer can see
+        order, summed = (shop_cart | warehouse_cart)._b2b_merge(
+            self.buyer_a, "journey-token"
+        )
+        self.assertEqual(summed, 1)
+        self.assertEqual(order.state, "sale")
+        bolts = order.order_line.filtered(lambda line: line.product_id == self.product)
+        self.assertEqual(bolts.product_uom_qty, 12)
+        self.assertEqual(len(order.invoice_ids), 1)
+        invoices = self.url_open("/my/invoices").text
+        self.assertIn(order.invoice_ids.name, invoices)
+
+    def test_bad_cart_name_writes_nothing(self):
+        self.authenticate("buyer_a", "buyer_a")
+        response = self.confirm([[1, "BOLT-8", "10", None, None]], cart_name="x" * 200)
+        # the name is cut to the form's limit, never refused silently
+        self.assertEqual(response.status_code, 303)
+        response = self.confirm([[1, "NOPE", "1", None, None]], cart_name="Empty")
+        self.assertEqual(response.status_code, 400)
+        names = self.buyer_a._b2b_carts(self.entity_a).mapped("b2b_cart_name")
+        self.assertNotIn("Empty", names)
