@@ -66,10 +66,11 @@ class SaleOrder(models.Model):
     def _compute_access_url(self):
         """An open cart's portal page is its cart page (every "open the cart"
         link: quick order, reminders, messages)."""
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for order in self:
             if order.b2b_is_cart and order.state == "draft":
                 order.access_url = f"/my/b2b/carts/{order.id}"
+        return res
 
     def _b2b_cart_access(self, user):
         """What ``user`` may do with this open cart: "edit", "read" or ""."""
