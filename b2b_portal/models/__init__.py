@@ -10,3 +10,4 @@ from . import product_category
 from . import b2b_news
 from . import b2b_change_request
 from . import uom_uom
+from . import sale_order_line

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
 from .common import B2bCommon
@@ -73,3 +75,47 @@ class TestPriceLines(B2bCommon):
         self.assertEqual(lines[first, first.uom_id].product_uom_qty, 3)
         self.assertEqual(lines[second, second.uom_id].product_uom_qty, 1)
         self.assertEqual(lines[first, self.box].price_unit, 900.0)
+
+    def test_order_line_rules_asked_once_per_group(self):
+        """The rule of each order line is Odoo's, whatever the batch: lines
+        below and above a break, in a box, on a product with its own rule."""
+        own = self.env["product.pricelist.item"].create(
+            {
+                "pricelist_id": self.pricelist_a.id,
+                "applied_on": "0_product_variant",
+                "product_id": self.products[5].id,
+                "compute_price": "fixed",
+                "fixed_price": 7.0,
+            }
+        )
+        cart = self.buyer_a._b2b_current_cart(self.entity_a, create=True)
+        quantities = {
+            (product, self.box if n % 4 == 0 else product.uom_id): 1 + n % 12
+            for n, product in enumerate(self.products)
+        }
+        Pricelist = self.env.registry["product.pricelist"]
+        original = Pricelist._compute_price_rule
+        rule_lookups = []
+
+        def spy(pricelist, products, *args, **kwargs):
+            if not kwargs.get("compute_price", True):
+                rule_lookups.append(len(products))
+            return original(pricelist, products, *args, **kwargs)
+
+        with patch.object(Pricelist, "_compute_price_rule", spy):
+            cart._b2b_add_products(quantities)
+        # one lookup per (quantity, unit), never one per line: 30 lines
+        # with 12 different quantities and two units
+        self.assertLessEqual(len(rule_lookups), 15)
+        self.assertEqual(sum(rule_lookups), len(self.products))
+        self.assertEqual(len(cart.order_line), len(self.products))
+        for line in cart.order_line:
+            expected = Pricelist._get_product_rule(
+                self.pricelist_a, line.product_id, **line._get_pricelist_kwargs()
+            )
+            self.assertEqual(line.pricelist_item_id.id, expected, line.product_id.name)
+        sixth = cart.order_line.filtered(lambda x: x.product_id == self.products[5])
+        self.assertEqual((sixth.pricelist_item_id, sixth.price_unit), (own, 7.0))
+        twelfth = cart.order_line.filtered(lambda x: x.product_id == self.products[11])
+        # 12 units reach the break of 10: 10 % off
+        self.assertEqual(twelfth.price_unit, 111.0 * 0.9)
