@@ -31,8 +31,9 @@ class SaleOrderLine(models.Model):
                 single |= line
                 continue
             groups[key].append(line)
+        res = None
         if single:
-            super(SaleOrderLine, single)._compute_pricelist_item_id()
+            res = super(SaleOrderLine, single)._compute_pricelist_item_id()
         Rule = self.env["product.pricelist.item"]
         for (pricelist, items), lines in groups.items():
             products = self.env["product.product"].union(
@@ -43,3 +44,4 @@ class SaleOrderLine(models.Model):
             )
             for line in lines:
                 line.pricelist_item_id = Rule.browse(rules[line.product_id.id][1])
+        return res
