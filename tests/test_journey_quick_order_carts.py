@@ -83,3 +83,15 @@ class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
         self.assertEqual(response.status_code, 400)
         names = self.buyer_a._b2b_carts(self.entity_a).mapped("b2b_cart_name")
         self.assertNotIn("Empty", names)
+
+    def test_cart_page_shows_the_price_fixation(self):
+        self.contract_a.write({"b2b_price_fixation": True, "b2b_fixation_days": 3})
+        cart = self.buyer_a._b2b_new_cart(self.entity_a, "Project")
+        cart._b2b_add_products({self.product: 6})
+        self.authenticate("buyer_a", "buyer_a")
+        page = self.url_open(f"/my/b2b/carts/{cart.id}").text
+        self.assertNotIn("o_b2b_price_notice", page)
+        cart.action_b2b_fix_prices()
+        page = self.url_open(f"/my/b2b/carts/{cart.id}").text
+        self.assertIn("o_b2b_price_notice", page)
+        self.assertIn("Prices are fixed until", page)

@@ -144,6 +144,13 @@ class SaleOrder(models.Model):
         self.write({"order_line": commands})
         return self
 
+    def _b2b_price_notices(self):
+        """Short texts about this cart's prices for the buyer (a seam:
+        b2b_pricelist tells until when they are fixed). Pages of carts show
+        them above the lines."""
+        self.ensure_one()
+        return []
+
     # -- the portal order page ------------------------------------------------
     def _b2b_line_availability(self):
         """Whether the goods of these orders' lines still to deliver are there,

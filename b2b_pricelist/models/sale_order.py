@@ -54,6 +54,19 @@ class SaleOrder(models.Model):
                 order.currency_rate = order.b2b_fixed_rate
         return result
 
+    def _b2b_price_notices(self):
+        notices = super()._b2b_price_notices()
+        order = self.sudo()
+        if order._b2b_fixation_valid():
+            until = fields.Datetime.context_timestamp(self, order.b2b_fixed_until)
+            notices.append(
+                self.env._(
+                    "Prices are fixed until %(date)s.",
+                    date=until.strftime("%d.%m.%Y %H:%M"),
+                )
+            )
+        return notices
+
     def _b2b_fixation_valid(self, now=None):
         self.ensure_one()
         now = now or fields.Datetime.now()

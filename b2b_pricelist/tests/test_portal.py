@@ -129,6 +129,15 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.assertIn(response.status_code, (303, 403, 404))
         self.assertNotIn("63.00", response.text)
 
+    def test_price_notice_of_a_fixed_cart(self):
+        self.contract_a.write({"b2b_price_fixation": True, "b2b_fixation_days": 3})
+        order = self.buyer_a._b2b_current_cart(self.entity_a, create=True)
+        order._b2b_add_products({self.product: 4})
+        self.assertEqual(order._b2b_price_notices(), [])
+        order.action_b2b_fix_prices()
+        (notice,) = order._b2b_price_notices()
+        self.assertIn("fixed until", notice)
+
     def test_add_to_cart_checks_the_order_rule(self):
         self.product.product_tmpl_id.write({"b2b_min_qty": 6, "b2b_multiple": 3})
         self.authenticate("buyer_a", "buyer_a")
