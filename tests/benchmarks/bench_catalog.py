@@ -19,14 +19,17 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import requests
+from benchlib import (
+    HOME,
+    ODOO_BIN,
+    VENV_PYTHON,
+    database_exists,
+    make_database,
+    write_conf,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-HOME = Path(os.environ.get("B2B_HOME", Path.home() / ".cache" / "b2b-suite"))
-VENV_PYTHON = Path(os.environ.get("B2B_VENV", HOME / "venv")) / "bin" / "python"
-ODOO_BIN = HOME / "odoo" / "odoo-bin"
 DB = os.environ.get("B2B_DB_BENCH", "b2b_bench")
 PORT = int(os.environ.get("B2B_BENCH_PORT", "8079"))
 LOG_LINE = re.compile(
@@ -35,62 +38,6 @@ LOG_LINE = re.compile(
 )
 WORDS = ["оцинкованный", "нержавеющий", "усиленный", "облегчённый", "морозостойкий"]
 ITEMS = ["Болт", "Гайка", "Шайба", "Саморез", "Дюбель", "Анкер", "Шуруп", "Винт"]
-
-
-def conf_path():
-    conf = HOME / f"odoo-{DB}.conf"
-    addons_path = ",".join(
-        [
-            str(HOME / "odoo" / "odoo" / "addons"),
-            str(HOME / "odoo" / "addons"),
-            str(REPO),
-        ]
-    )
-    conf.write_text(
-        "[options]\n"
-        f"addons_path = {addons_path}\n"
-        f"data_dir = {HOME / 'filestore'}\n"
-        f"db_name = {DB}\n"
-        f"dbfilter = ^{DB}$\n"
-        "list_db = False\n"
-        f"http_port = {PORT}\n"
-        "http_interface = 127.0.0.1\n"
-        "workers = 0\n"
-    )
-    return conf
-
-
-def database_exists():
-    out = subprocess.run(
-        ["psql", "-lqt"], capture_output=True, text=True, check=True
-    ).stdout
-    return any(line.split("|")[0].strip() == DB for line in out.splitlines())
-
-
-def make_database(conf, count):
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            str(VENV_PYTHON),
-            str(ODOO_BIN),
-            "-c",
-            str(conf),
-            "-d",
-            DB,
-            "-i",
-            "b2b_portal,website_sale",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
-    print(
-        f"installed b2b_portal + website_sale in {time.perf_counter() - started:.0f} s"
-    )
-    started = time.perf_counter()
-    subprocess.run([str(VENV_PYTHON), __file__, "--generate", str(count)], check=True)
-    print(f"generated {count} products in {time.perf_counter() - started:.0f} s")
 
 
 def generate(count):
@@ -246,9 +193,11 @@ def main():
     if args.generate:
         generate(args.generate)
         return
-    conf = conf_path()
-    if args.reset or not database_exists():
-        make_database(conf, args.products)
+    conf = write_conf(DB, http_port=PORT, http_interface="127.0.0.1")
+    if args.reset or not database_exists(DB):
+        make_database(
+            conf, DB, "b2b_portal,website_sale", __file__, args.products, demo=True
+        )
     log_path = HOME / f"odoo-{DB}-server.log"
     log_path.write_text("")
     server = subprocess.Popen(

@@ -22,83 +22,23 @@ Times are medians of the rounds; figures are printed, never asserted.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-HOME = Path(os.environ.get("B2B_HOME", Path.home() / ".cache" / "b2b-suite"))
-VENV_PYTHON = Path(os.environ.get("B2B_VENV", HOME / "venv")) / "bin" / "python"
-ODOO_BIN = HOME / "odoo" / "odoo-bin"
+from benchlib import (
+    database_exists,
+    make_database,
+    odoo_bin,
+    open_env,
+    write_conf,
+)
+
 DB = os.environ.get("B2B_DB_BENCH_CART", "b2b_bench_cart")
-
-
-def conf_path():
-    conf = HOME / f"odoo-{DB}.conf"
-    addons_path = ",".join(
-        [
-            str(HOME / "odoo" / "odoo" / "addons"),
-            str(HOME / "odoo" / "addons"),
-            str(REPO),
-        ]
-    )
-    conf.write_text(
-        "[options]\n"
-        f"addons_path = {addons_path}\n"
-        f"data_dir = {HOME / 'filestore'}\n"
-        f"db_name = {DB}\n"
-        f"dbfilter = ^{DB}$\n"
-        "list_db = False\n"
-        "workers = 0\n"
-    )
-    return conf
-
-
-def database_exists():
-    out = subprocess.run(
-        ["psql", "-lqt"], capture_output=True, text=True, check=True
-    ).stdout
-    return any(line.split("|")[0].strip() == DB for line in out.splitlines())
-
-
-def make_database(conf, lines):
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            str(VENV_PYTHON),
-            str(ODOO_BIN),
-            "-c",
-            str(conf),
-            "-d",
-            DB,
-            "-i",
-            "b2b_multicart",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--without-demo",
-        ],
-        check=True,
-    )
-    print(f"installed b2b_multicart in {time.perf_counter() - started:.0f} s")
-    subprocess.run([str(VENV_PYTHON), __file__, "--generate", str(lines)], check=True)
-
-
-def open_env():
-    import odoo  # noqa: PLC0415
-    from odoo import api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    odoo.tools.config.parse_config(["-c", str(HOME / f"odoo-{DB}.conf"), "-d", DB])
-    registry = Registry(DB)
-    cr = registry.cursor()
-    return cr, api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
 
 
 def generate(count):
     """Runs in a child process: fill the database through the ORM."""
-    cr, env = open_env()
+    cr, env = open_env(DB)
     from odoo import Command  # noqa: PLC0415
 
     products = env["product.product"].create(
@@ -177,7 +117,7 @@ def timed(cr, env, action, rounds):
 
 
 def run(lines, rounds):
-    cr, env = open_env()
+    cr, env = open_env(DB)
     from odoo import Command  # noqa: PLC0415
 
     from odoo.addons.b2b_multicart.controllers.carts import (  # noqa: PLC0415
@@ -288,29 +228,15 @@ def main():
     parser.add_argument("--reset", action="store_true")
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    conf = conf_path()
+    conf = write_conf(DB)
     if args.generate:
         generate(args.generate)
         return
-    if args.reset or not database_exists():
-        make_database(conf, args.lines)
+    if args.reset or not database_exists(DB):
+        make_database(conf, DB, "b2b_multicart", __file__, args.lines)
     else:
         # the addon's views and templates as the working tree has them
-        subprocess.run(
-            [
-                str(VENV_PYTHON),
-                str(ODOO_BIN),
-                "-c",
-                str(conf),
-                "-d",
-                DB,
-                "-u",
-                "b2b_multicart",
-                "--stop-after-init",
-                "--log-level=warn",
-            ],
-            check=True,
-        )
+        odoo_bin(conf, DB, "-u", "b2b_multicart")
     run(args.lines, args.rounds)
 
 

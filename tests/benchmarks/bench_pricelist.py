@@ -22,85 +22,17 @@ SQL query count of one round are printed, never asserted.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-HOME = Path(os.environ.get("B2B_HOME", Path.home() / ".cache" / "b2b-suite"))
-VENV_PYTHON = Path(os.environ.get("B2B_VENV", HOME / "venv")) / "bin" / "python"
-ODOO_BIN = HOME / "odoo" / "odoo-bin"
+from benchlib import database_exists, make_database, open_env, write_conf
+
 DB = os.environ.get("B2B_DB_BENCH_PRICE", "b2b_bench_price")
-
-
-def conf_path():
-    conf = HOME / f"odoo-{DB}.conf"
-    addons_path = ",".join(
-        [
-            str(HOME / "odoo" / "odoo" / "addons"),
-            str(HOME / "odoo" / "addons"),
-            str(REPO),
-        ]
-    )
-    conf.write_text(
-        "[options]\n"
-        f"addons_path = {addons_path}\n"
-        f"data_dir = {HOME / 'filestore'}\n"
-        f"db_name = {DB}\n"
-        f"dbfilter = ^{DB}$\n"
-        "list_db = False\n"
-        "workers = 0\n"
-    )
-    return conf
-
-
-def database_exists():
-    out = subprocess.run(
-        ["psql", "-lqt"], capture_output=True, text=True, check=True
-    ).stdout
-    return any(line.split("|")[0].strip() == DB for line in out.splitlines())
-
-
-def make_database(conf, count):
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            str(VENV_PYTHON),
-            str(ODOO_BIN),
-            "-c",
-            str(conf),
-            "-d",
-            DB,
-            "-i",
-            "b2b_pricelist",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--without-demo",
-        ],
-        check=True,
-    )
-    print(f"installed b2b_pricelist in {time.perf_counter() - started:.0f} s")
-    started = time.perf_counter()
-    subprocess.run([str(VENV_PYTHON), __file__, "--generate", str(count)], check=True)
-    print(f"generated {count} products in {time.perf_counter() - started:.0f} s")
-
-
-def environment():
-    import odoo  # noqa: PLC0415
-    from odoo import api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    odoo.tools.config.parse_config(["-c", str(HOME / f"odoo-{DB}.conf"), "-d", DB])
-    registry = Registry(DB)
-    cr = registry.cursor()
-    return cr, api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
 
 
 def generate(count):
     """Runs in a child process: fill the database through the ORM."""
-    cr, env = environment()
+    cr, env = open_env(DB)
     from odoo import Command  # noqa: PLC0415
 
     with cr:
@@ -206,7 +138,7 @@ def measure(env, run, rounds):
 
 
 def bench(rounds):
-    cr, env = environment()
+    cr, env = open_env(DB)
     with cr:
         products = env["product.product"].search([("default_code", "=like", "BP-%")])
         print(f"\n{DB}: {len(products)} products, median of {rounds} rounds\n")
@@ -273,9 +205,9 @@ def main():
     if args.generate:
         generate(args.generate)
         return
-    conf = conf_path()
-    if args.reset or not database_exists():
-        make_database(conf, args.products)
+    conf = write_conf(DB)
+    if args.reset or not database_exists(DB):
+        make_database(conf, DB, "b2b_pricelist", __file__, args.products)
     bench(args.rounds)
 
 

@@ -33,42 +33,12 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-HOME = Path(os.environ.get("B2B_HOME", Path.home() / ".cache" / "b2b-suite"))
-VENV_PYTHON = Path(os.environ.get("B2B_VENV", HOME / "venv")) / "bin" / "python"
-ODOO_BIN = HOME / "odoo" / "odoo-bin"
+from benchlib import HOME, VENV_PYTHON, database_exists, make_database, write_conf
+
 DB = os.environ.get("B2B_DB_BENCH_QO", "b2b_bench_qo")
 XLSX_LINES = 10_000
 PASTE_LINES = 1_000
 CODES = 1_000
-
-
-def conf_path():
-    conf = HOME / f"odoo-{DB}.conf"
-    addons_path = ",".join(
-        [
-            str(HOME / "odoo" / "odoo" / "addons"),
-            str(HOME / "odoo" / "addons"),
-            str(REPO),
-        ]
-    )
-    conf.write_text(
-        "[options]\n"
-        f"addons_path = {addons_path}\n"
-        f"data_dir = {HOME / 'filestore'}\n"
-        f"db_name = {DB}\n"
-        f"dbfilter = ^{DB}$\n"
-        "list_db = False\n"
-        "workers = 0\n"
-    )
-    return conf
-
-
-def database_exists():
-    out = subprocess.run(
-        ["psql", "-lqt"], capture_output=True, text=True, check=True
-    ).stdout
-    return any(line.split("|")[0].strip() == DB for line in out.splitlines())
 
 
 def child(*args):
@@ -77,31 +47,6 @@ def child(*args):
         [str(VENV_PYTHON), __file__, *args], check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
-
-
-def make_database(conf, count):
-    subprocess.run(["dropdb", "--if-exists", "--force", DB], check=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            str(VENV_PYTHON),
-            str(ODOO_BIN),
-            "-c",
-            str(conf),
-            "-d",
-            DB,
-            "-i",
-            "b2b_quick_order",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--without-demo",
-        ],
-        check=True,
-    )
-    print(f"installed b2b_quick_order in {time.perf_counter() - started:.0f} s")
-    started = time.perf_counter()
-    subprocess.run([str(VENV_PYTHON), __file__, "--generate", str(count)], check=True)
-    print(f"generated {count} products in {time.perf_counter() - started:.0f} s")
 
 
 # -- in child processes ----------------------------------------------------------
@@ -450,9 +395,9 @@ def main():
         }[args.child]()
         print(json.dumps(result, default=str))
         return
-    conf = conf_path()
-    if args.reset or not database_exists():
-        make_database(conf, args.products)
+    conf = write_conf(DB)
+    if args.reset or not database_exists(DB):
+        make_database(conf, DB, "b2b_quick_order", __file__, args.products)
     rounds = ["--rounds", str(args.rounds)]
     xlsx = HOME / f"{DB}-order.xlsx"
     paste = child("--child", "paste", *rounds)
