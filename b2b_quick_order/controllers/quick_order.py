@@ -183,7 +183,8 @@ class B2bQuickOrderPortal(B2bCatalog):
 
     def _b2b_qo_notes(self, notes, messages):
         """The parser's notes as sentences: lines skipped on purpose once per
-        kind, naming all their lines; the others one per line."""
+        kind and lines added up, naming all their lines; the others one per
+        line."""
         env = request.env
         skipped = {}
         texts = []
@@ -191,8 +192,10 @@ class B2bQuickOrderPortal(B2bCatalog):
             if note.code in SKIP_NOTES:
                 skipped.setdefault(note.code, []).append(note.line_no)
                 continue
-            code = "merged_note" if note.code == "merged" else note.code
-            texts.append((note.line_no, messages.get(code, code), None))
+            if note.code == "merged":  # detail: the lines added up
+                texts.append((note.line_no, messages["merged_note"], note.detail))
+                continue
+            texts.append((note.line_no, messages.get(note.code, note.code), None))
         for code, lines in skipped.items():
             texts.append((lines[0], messages[code], lines))
         result = []

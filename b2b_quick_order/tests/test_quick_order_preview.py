@@ -109,7 +109,9 @@ class TestQuickOrderPreviewTexts(B2bCommon, HttpCase):
         self.assertIn("Line 8: Header line skipped.", page)
         # lines 1-7 and 9: three SKUs, merged per SKU and said so
         self.assertIn("Lines read from order.txt: 3.", page)
-        self.assertIn("The same SKU on several lines: added up.", page)
+        added_up = "The same SKU on several lines: added up."
+        for lines in ("1, 4, 7", "2, 5", "3, 6, 9"):
+            self.assertIn(f"Lines {lines}: {added_up}", page)
 
     def test_title_rows_named(self):
         data = "Заказ ООО «Альфа»\nот 01.12.2026\nАртикул;Кол-во\nHL-001;1\n".encode()

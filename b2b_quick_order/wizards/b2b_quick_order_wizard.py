@@ -223,6 +223,9 @@ class B2bQuickOrderWizard(models.TransientModel):
             "missing_key": env._("No SKU on this line."),
             "bad_quantity": env._("“%(text)s” is not a quantity."),
             "unknown_unit": env._("Unknown unit “%(text)s”."),
+            "decimal_comma": env._(
+                "%(text)s — decimal comma in a comma-separated file: use ; or quotes"
+            ),
             "not_positive": env._("The quantity must be more than zero."),
             "qty_defaulted": env._("No quantity: 1 assumed."),
             "merged": env._("Lines %(text)s of the same SKU added together."),
