@@ -230,20 +230,33 @@ class B2bQuickOrderPortal(B2bCatalog):
                 details[line["line_no"]] = f"“{detail}”"
         return details
 
-    def _b2b_qo_headline(self, entity, preview, orderable, file_name, can_name_cart):
+    def _b2b_qo_headline(self, entity, parsed, preview, orderable, **options):
         """The sentences above the preview, saying what the lines are and
         where they go; counts after a colon, which reads right in Russian
-        for any number."""
+        for any number. The lines read are all the non-blank ones: the rows
+        of the table, the lines added up into them and the skipped ones."""
         env = request.env
         lines = preview["lines"]
         problems = sum(line["status"] not in FINE for line in lines)
-        if file_name:
+        count = len(lines)
+        for note in parsed.notes:
+            if note.code == "merged":
+                count += len(note.detail) - 1
+            elif note.code in SKIP_NOTES:
+                count += 1
+        if options.get("file_name"):
             read = env._(
-                "Lines read from %(file)s: %(count)s.", file=file_name, count=len(lines)
+                "Lines read from %(file)s: %(count)s.",
+                file=options["file_name"],
+                count=count,
             )
         else:
-            read = env._("Lines read: %(count)s.", count=len(lines))
-        if not orderable:
+            read = env._("Lines read: %(count)s.", count=count)
+        if not orderable and not problems:
+            state = env._(
+                "No order line to add: the lines read were skipped (see below)."
+            )
+        elif not orderable:
             state = env._(
                 "No line can be added to the cart yet: fix the lines marked in red."
             )
@@ -265,7 +278,7 @@ class B2bQuickOrderPortal(B2bCatalog):
                 )
             else:
                 target = env._("The lines go to a new cart.")
-            if can_name_cart:
+            if options.get("can_name_cart"):
                 target += " " + env._(
                     "To put them in a new cart instead, name it below."
                 )
@@ -347,7 +360,12 @@ class B2bQuickOrderPortal(B2bCatalog):
             details=self._b2b_qo_details(preview["lines"], messages),
         )
         render["headline"] = self._b2b_qo_headline(
-            entity, preview, orderable, file_name, render["can_name_cart"]
+            entity,
+            parsed,
+            preview,
+            orderable,
+            file_name=file_name,
+            can_name_cart=render["can_name_cart"],
         )
         status = values.pop("status", 200)
         render.update(values)

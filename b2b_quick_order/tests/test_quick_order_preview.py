@@ -107,8 +107,8 @@ class TestQuickOrderPreviewTexts(B2bCommon, HttpCase):
         for line_no in (1, 2, 3):
             self.assertIn(f'data-line="{line_no}"', page)
         self.assertIn("Line 8: Header line skipped.", page)
-        # lines 1-7 and 9: three SKUs, merged per SKU and said so
-        self.assertIn("Lines read from order.txt: 3.", page)
+        # lines 1-7 and 9: three SKUs, merged per SKU and said so; all 9 read
+        self.assertIn("Lines read from order.txt: 9.", page)
         added_up = "The same SKU on several lines: added up."
         for lines in ("1, 4, 7", "2, 5", "3, 6, 9"):
             self.assertIn(f"Lines {lines}: {added_up}", page)
@@ -141,8 +141,15 @@ class TestQuickOrderPreviewTexts(B2bCommon, HttpCase):
         self.assertIn(
             "Example rows of the template skipped: they are never ordered.", page
         )
-        self.assertIn("Lines read from order-template.csv: 0.", page)
-        self.assertIn("No line can be added to the cart yet", page)
+        # every line of the file read: the header and the examples
+        count = len(template.decode("utf-8-sig").splitlines())
+        self.assertGreater(count, 1)
+        self.assertIn(f"Lines read from order-template.csv: {count}.", page)
+        # no red line to fix: the headline does not ask for one
+        self.assertIn(
+            "No order line to add: the lines read were skipped (see below).", page
+        )
+        self.assertNotIn("marked in red", page)
         self.assertFalse(self.buyer_a._b2b_current_cart(self.entity_a))
 
     def test_help_lists_the_units(self):
