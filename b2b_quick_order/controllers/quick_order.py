@@ -24,8 +24,10 @@ from ..tools.order_file import MAX_FILE_BYTES, read_order_file
 from ..tools.order_text import (
     MAX_LINES,
     MAX_TEXT_CHARS,
+    SKIP_NOTES,
     RawRow,
     build_result,
+    line_ranges,
     parse_order_text,
 )
 
@@ -34,25 +36,9 @@ MAX_NAME = 100  # characters kept of a file name or a cart name
 EDITABLE_LINES = 1000  # above, only lines with a problem get inputs
 
 
-# notes of lines left out on purpose, said once for all their lines
-SKIP_NOTES = ("title_skipped", "header_skipped", "example_skipped")
 # problems shown with what the buyer typed
 TYPED_PROBLEMS = ("bad_quantity", "not_positive", "unknown_unit")
 FINE = ("ok", "short", "merged")
-
-
-def line_ranges(numbers):
-    """``[1, 2, 3, 5]`` → ``"1–3, 5"``."""
-    numbers = sorted(set(numbers))
-    spans = []
-    for number in numbers:
-        if spans and number == spans[-1][1] + 1:
-            spans[-1][1] = number
-        else:
-            spans.append([number, number])
-    return ", ".join(
-        str(first) if first == last else f"{first}–{last}" for first, last in spans
-    )
 
 
 def _number_text(qty):

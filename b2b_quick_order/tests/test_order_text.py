@@ -5,6 +5,7 @@ from ..tools.order_text import (
     MAX_QUANTITY,
     Issue,
     Row,
+    line_ranges,
     parse_order_text,
     parse_qty,
 )
@@ -257,3 +258,7 @@ class TestOrderText(BaseCase):
             self.codes(result, "notes"),
             [(2, "example_skipped"), (3, "example_skipped")],
         )
+
+    def test_line_ranges(self):
+        self.assertEqual(line_ranges([5, 1, 2, 3, 3, 9, 10]), "1–3, 5, 9–10")
+        self.assertEqual(line_ranges([7]), "7")

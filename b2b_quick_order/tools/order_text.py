@@ -43,6 +43,8 @@ RawRow = namedtuple(
 )
 # a cell starting with one of these marks an example row of a template
 EXAMPLE_MARKS = ("# пример", "# example")
+# notes of lines left out on purpose (no row, no error): a preview names them
+SKIP_NOTES = ("title_skipped", "header_skipped", "example_skipped")
 
 
 @dataclass
@@ -98,6 +100,19 @@ _TAIL_RE = re.compile(rf"^(.*?)\s+({_NUMBER}(?:\s*[^\W\d_]+\.?)?)$")
 _SPACES_RE = re.compile(r"\s{2,}")
 _DIGITS_RE = re.compile(r"^\d+(?:\s*[^\W\d_]+\.?)?$")
 _QUOTED_RE = re.compile(r'"[^"]*"')
+
+
+def line_ranges(numbers):
+    """``[1, 2, 3, 5]`` → ``"1–3, 5"``: line numbers as a preview says them."""
+    spans = []
+    for number in sorted(set(numbers)):
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(
+        str(first) if first == last else f"{first}–{last}" for first, last in spans
+    )
 
 
 def unit_code(word):
