@@ -59,6 +59,14 @@ class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
         # the success page links the cart page of b2b_multicart
         page = self.url_open(warehouse.headers["Location"]).text
         self.assertIn(f"/my/b2b/carts/{warehouse_cart.id}", page)
+        # ... and names it by its name, as the next preview does
+        self.assertIn("Lines added to the cart “Warehouse”: 2.", page)
+        preview = self.url_open(
+            "/my/b2b/quick-order/preview",
+            data={"text": "BOLT-8;1", "csrf_token": Request.csrf_token(self)},
+        ).text
+        self.assertIn("The lines go to the cart “Warehouse”.", preview)
+        self.assertIn("To put them in a new cart instead, name it below.", preview)
         # the history names both carts
         history = self.env["b2b.quick.order.upload"].search([])
         self.assertEqual(history.order_id, shop_cart | warehouse_cart)

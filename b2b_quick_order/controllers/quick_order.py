@@ -24,14 +24,21 @@ from ..tools.order_file import MAX_FILE_BYTES, read_order_file
 from ..tools.order_text import (
     MAX_LINES,
     MAX_TEXT_CHARS,
+    SKIP_NOTES,
     RawRow,
     build_result,
+    line_ranges,
     parse_order_text,
 )
 
 SOURCES = ("paste", "file", "catalog")
 MAX_NAME = 100  # characters kept of a file name or a cart name
 EDITABLE_LINES = 1000  # above, only lines with a problem get inputs
+
+
+# problems shown with what the buyer typed
+TYPED_PROBLEMS = ("bad_quantity", "not_positive", "unknown_unit")
+FINE = ("ok", "short", "merged")
 
 
 def _number_text(qty):
@@ -130,7 +137,8 @@ class B2bQuickOrderPortal(B2bCatalog):
             "bad_quantity": env._("This is not a quantity."),
             "not_positive": env._("The quantity must be more than zero."),
             "too_large": env._("More than can be ordered at once."),
-            "unknown_unit": env._("Unknown unit: use pcs, pack, box or pallet."),
+            "unknown_unit": env._("Unknown unit: use шт, уп, кор or палл."),
+            "decimal_comma": env._("Unclear quantity"),
             # preview statuses
             "ok": env._("OK"),
             "short": env._("More than in stock"),
@@ -145,8 +153,128 @@ class B2bQuickOrderPortal(B2bCatalog):
             "not_multiple": env._("Not a multiple of the pack size"),
             # parser notes
             "header_skipped": env._("Header line skipped."),
+            "title_skipped": env._("Title rows above the header skipped."),
+            "example_skipped": env._(
+                "Example rows of the template skipped: they are never ordered."
+            ),
             "qty_defaulted": env._("No quantity: 1 assumed."),
             "merged_note": env._("The same SKU on several lines: added up."),
+        }
+
+    def _b2b_qo_cart_label(self, cart):
+        """The name a buyer knows ``cart`` by: its own name where carts have
+        one (b2b_multicart), else the order's reference."""
+        label = getattr(cart, "_b2b_cart_label", None)
+        return label() if label else cart.name
+
+    def _b2b_qo_notes(self, notes, messages):
+        """The parser's notes as sentences: lines skipped on purpose once per
+        kind and lines added up, naming all their lines; the others one per
+        line."""
+        env = request.env
+        skipped = {}
+        texts = []
+        for note in notes:
+            if note.code in SKIP_NOTES:
+                skipped.setdefault(note.code, []).append(note.line_no)
+                continue
+            if note.code == "merged":  # detail: the lines added up
+                texts.append((note.line_no, messages["merged_note"], note.detail))
+                continue
+            texts.append((note.line_no, messages.get(note.code, note.code), None))
+        for code, lines in skipped.items():
+            texts.append((lines[0], messages[code], lines))
+        result = []
+        for line_no, text, lines in sorted(texts, key=lambda item: item[0]):
+            if lines and len(lines) > 1:
+                result.append(
+                    env._(
+                        "Lines %(lines)s: %(text)s", lines=line_ranges(lines), text=text
+                    )
+                )
+            elif line_no:
+                result.append(env._("Line %(line)s: %(text)s", line=line_no, text=text))
+            else:
+                result.append(text)
+        return result
+
+    def _b2b_qo_details(self, lines, messages):
+        """``{line_no: text}``: what was read on a refused line, and why."""
+        env = request.env
+        details = {}
+        for line in lines:
+            detail = line.get("detail")
+            if not detail or not isinstance(detail, str):
+                continue
+            if line["status"] == "decimal_comma":
+                details[line["line_no"]] = env._(
+                    "%(qty)s — decimal comma in a comma-separated file: "
+                    "use ; or quotes",
+                    qty=detail,
+                )
+            elif line["status"] in TYPED_PROBLEMS:
+                details[line["line_no"]] = f"“{detail}”"
+        return details
+
+    def _b2b_qo_headline(self, entity, parsed, preview, orderable, **options):
+        """The sentences above the preview, saying what the lines are and
+        where they go; counts after a colon, which reads right in Russian
+        for any number. The lines read are all the non-blank ones: the rows
+        of the table, the lines added up into them and the skipped ones."""
+        env = request.env
+        lines = preview["lines"]
+        problems = sum(line["status"] not in FINE for line in lines)
+        count = len(lines)
+        for note in parsed.notes:
+            if note.code == "merged":
+                count += len(note.detail) - 1
+            elif note.code in SKIP_NOTES:
+                count += 1
+        if options.get("file_name"):
+            read = env._(
+                "Lines read from %(file)s: %(count)s.",
+                file=options["file_name"],
+                count=count,
+            )
+        else:
+            read = env._("Lines read: %(count)s.", count=count)
+        if not orderable and not problems:
+            state = env._(
+                "No order line to add: the lines read were skipped (see below)."
+            )
+        elif not orderable:
+            state = env._(
+                "No line can be added to the cart yet: fix the lines marked in red."
+            )
+        elif problems:
+            state = env._(
+                "Lines to fix (marked in red): %(count)s. Fix them and check "
+                "again, or add only the others; nothing is in the cart yet.",
+                count=problems,
+            )
+        else:
+            state = env._("Every line can be ordered; nothing is in the cart yet.")
+        target = ""
+        if orderable:
+            cart = request.env.user._b2b_current_cart(entity, create=False)
+            if cart:
+                target = env._(
+                    "The lines go to the cart “%(cart)s”.",
+                    cart=self._b2b_qo_cart_label(cart),
+                )
+            else:
+                target = env._("The lines go to a new cart.")
+            if options.get("can_name_cart"):
+                target += " " + env._(
+                    "To put them in a new cart instead, name it below."
+                )
+        return {
+            "read": read,
+            "orderable_label": env._("Can be ordered:"),
+            "state": state,
+            "target": target,
+            "problems": problems,
+            "confirm": env._("Add to the cart (%(count)s)", count=orderable),
         }
 
     def _b2b_render_preview(self, entity, parsed, source, file_name, **values):
@@ -192,6 +320,7 @@ class B2bQuickOrderPortal(B2bCatalog):
         for line in preview["lines"]:
             counts[line["status"]] = counts.get(line["status"], 0) + 1
         orderable = sum(counts.get(status, 0) for status in ("ok", "short"))
+        messages = self._b2b_messages()
         render = self._b2b_quick_order_values(
             entity,
             preview=preview,
@@ -212,7 +341,17 @@ class B2bQuickOrderPortal(B2bCatalog):
             editable_all=len(preview["lines"]) <= EDITABLE_LINES,
             source=source,
             file_name=file_name,
-            messages=self._b2b_messages(),
+            messages=messages,
+            notes=self._b2b_qo_notes(parsed.notes, messages),
+            details=self._b2b_qo_details(preview["lines"], messages),
+        )
+        render["headline"] = self._b2b_qo_headline(
+            entity,
+            parsed,
+            preview,
+            orderable,
+            file_name=file_name,
+            can_name_cart=render["can_name_cart"],
         )
         status = values.pop("status", 200)
         render.update(values)
@@ -226,11 +365,18 @@ class B2bQuickOrderPortal(B2bCatalog):
     def b2b_quick_order(self, added=None, cart=None, **kw):
         entity = b2b_active_entity("order")
         values = {}
-        if added and cart and str(cart).isdigit():
+        if added and cart and str(added).isdigit() and str(cart).isdigit():
             order = request.env["sale.order"].browse(int(cart)).exists()
             # only a cart of the active entity the user may read is linked
             if order and order.partner_id.commercial_partner_id == entity:
-                values.update(added=added, cart=order)
+                values.update(
+                    added=request.env._(
+                        "Lines added to the cart “%(cart)s”: %(count)s.",
+                        cart=self._b2b_qo_cart_label(order),
+                        count=int(added),
+                    ),
+                    cart=order,
+                )
         return request.render(
             "b2b_quick_order.portal_b2b_quick_order",
             self._b2b_quick_order_values(

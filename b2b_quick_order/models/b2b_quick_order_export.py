@@ -62,7 +62,8 @@ class B2bQuickOrder(models.AbstractModel):
     @api.model
     def _b2b_template_rows(self, entity):
         """(order rows, code rows) of the template for ``entity``: a few
-        example lines from its catalog (its coded products first), and the
+        example lines from its catalog (its coded products first), marked as
+        examples (never ordered when the file comes back unchanged), and the
         list of its customer codes."""
         codes = self._b2b_entity_codes(entity)
         company = self.env.company
@@ -77,7 +78,8 @@ class B2bQuickOrder(models.AbstractModel):
             )
         self._b2b_prefetch(examples | Product.union(*codes))
         unit = self.env.ref("uom.product_uom_unit")  # one query per ref
-        comment = self.env._("Example: replace with your lines")
+        # written after the mark "# пример": the parser skips such rows
+        comment = self.env._("replace it with your line, this row is not ordered")
         rows = [
             TemplateRow(
                 self._b2b_key_of(product, codes.get(product, "")),
@@ -86,6 +88,7 @@ class B2bQuickOrder(models.AbstractModel):
                 self._b2b_unit_code(product, unit),
                 codes.get(product, ""),
                 comment,
+                example=True,
             )
             for product in examples
         ]

@@ -5,3 +5,4 @@ from . import test_portal_quick_order
 from . import test_order_template
 from . import test_quick_order_files
 from . import test_quick_order_wizard
+from . import test_quick_order_preview

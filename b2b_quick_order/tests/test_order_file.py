@@ -186,8 +186,14 @@ class TestOrderFile(BaseCase):
             ],
         )
         self.assertEqual(result.errors, [])
+        # the title above the header is named, not dropped unsaid
         self.assertEqual(
-            result.notes, [Issue(2, "header_skipped"), Issue(3, "merged", (3, 7))]
+            result.notes,
+            [
+                Issue(1, "title_skipped"),
+                Issue(2, "header_skipped"),
+                Issue(3, "merged", (3, 7)),
+            ],
         )
 
     def test_xlsx_without_header(self):
@@ -320,3 +326,122 @@ class TestOrderFile(BaseCase):
             {"key": 1, "barcode": 0, "qty": 3, "unit": 4},
         )
         self.assertIsNone(find_columns(["A-1", 3]))
+
+
+class TestOrderFileNothingLost(BaseCase):
+    """Every non-blank line of a file is a row, an error or a named note."""
+
+    SKIPPED = ("header_skipped", "title_skipped", "example_skipped")
+
+    def accounted(self, result):
+        lines = {row.line_no for row in result.rows}
+        lines |= {issue.line_no for issue in result.errors}
+        lines |= {n.line_no for n in result.notes if n.code in self.SKIPPED}
+        for note in result.notes:
+            if note.code == "merged":
+                lines |= set(note.detail)
+        return lines
+
+    def test_txt_with_a_header_on_line_8(self):
+        lines = [f"ANC-0200{n};{n}" for n in range(1, 8)]
+        data = "\n".join([*lines, "Артикул;Кол-во", "ANC-02009;9", ""]).encode()
+        result = read_order_file("order.txt", data)
+        self.assertEqual(
+            [(row.line_no, row.key, row.qty) for row in result.rows],
+            [(n, f"ANC-0200{n}", n) for n in range(1, 8)] + [(9, "ANC-02009", 9)],
+        )
+        self.assertEqual(result.errors, [])
+        self.assertEqual(result.notes, [Issue(8, "header_skipped")])
+        self.assertEqual(self.accounted(result), set(range(1, 10)))
+
+    def test_order_lines_with_errors_above_a_header_are_reported(self):
+        data = b"A-1;2\nA-2;0\n\nSKU;Qty\nA-3;1\n"
+        result = read_order_file("order.txt", data)
+        self.assertEqual([row.key for row in result.rows], ["A-1", "A-3"])
+        self.assertEqual(result.errors, [Issue(2, "not_positive", "0")])
+        self.assertEqual(self.accounted(result), {1, 2, 4, 5})
+
+    def test_title_rows_above_a_header_are_named(self):
+        data = (
+            "Заказ ООО «Ромашка»\nот 01.12.2026;менеджер Иванов\n"
+            "Артикул;Кол-во\nA-1;3\n"
+        ).encode()
+        result = read_order_file("order.csv", data)
+        self.assertEqual(result.rows, [Row(4, "A-1", 3, None, "")])
+        self.assertEqual(
+            result.notes,
+            [
+                Issue(1, "title_skipped"),
+                Issue(2, "title_skipped"),
+                Issue(3, "header_skipped"),
+            ],
+        )
+        self.assertEqual(self.accounted(result), {1, 2, 3, 4})
+
+    def test_xlsx_title_above_the_header(self):
+        data = xlsx_bytes([["Заказ №15"], [], ["Артикул", "Кол-во"], ["A-1", 2]])
+        result = read_order_file("o.xlsx", data)
+        self.assertEqual(result.rows, [Row(4, "A-1", 2, None, "")])
+        self.assertEqual(
+            result.notes, [Issue(1, "title_skipped"), Issue(3, "header_skipped")]
+        )
+
+    def test_a_row_with_a_quantity_is_no_header(self):
+        # "SKU" and "code" are header words, but these rows hold quantities
+        data = b"A-1;1\nSKU;5\ncode;2\n"
+        result = read_order_file("order.txt", data)
+        self.assertEqual([row.key for row in result.rows], ["A-1", "SKU", "code"])
+        self.assertEqual(result.notes, [])
+
+    # values in double quotes
+    def test_csv_quoted_values(self):
+        for data, expected in (
+            (b'"ANC-02001";"4"\n', [("ANC-02001", 4)]),
+            (b'"ANC-02002","1 500,5"\n', [("ANC-02002", 1500.5)]),
+            ('"Артикул";"Кол-во"\n"ANC-02001"; "4"\n'.encode(), [("ANC-02001", 4)]),
+            (
+                '"Артикул","Кол-во"\n"ANC-02002","1 500,5"\n'.encode("cp1251"),
+                [("ANC-02002", 1500.5)],
+            ),
+        ):
+            with self.subTest(data=data):
+                result = read_order_file("order.csv", data)
+                self.assertEqual(result.errors, [])
+                self.assertEqual([(r.key, r.qty) for r in result.rows], expected)
+
+    # a decimal comma in a comma-separated file
+    def test_decimal_comma_read_by_the_header(self):
+        data = "Артикул,Кол-во,Ед.\nSKU,2,5,шт\nB,3,уп\n".encode()
+        result = read_order_file("order.csv", data)
+        self.assertEqual(result.errors, [])
+        self.assertEqual(
+            result.rows, [Row(2, "SKU", 2.5, "pcs", ""), Row(3, "B", 3, "pack", "")]
+        )
+
+    def test_columns_of_the_header_are_not_joined(self):
+        # as many cells as header titles: 5 is the price, not a decimal
+        data = "Артикул,Кол-во,Цена\nA,2,5\n".encode()
+        result = read_order_file("order.csv", data)
+        self.assertEqual(result.rows, [Row(2, "A", 2, None, "")])
+
+    def test_decimal_comma_without_a_header_is_said(self):
+        data = "SKU,2,5,шт\nB,1,шт\n".encode()
+        result = read_order_file("order.csv", data)
+        self.assertEqual(result.errors, [Issue(1, "decimal_comma", "2,5")])
+        self.assertNotIn("unknown_unit", [e.code for e in result.errors])
+        # what was read is kept for a fix in place
+        self.assertEqual(result.raw[1], ("SKU", "2,5"))
+        self.assertEqual([(r.key, r.qty) for r in result.rows], [("B", 1)])
+
+    def test_unit_column_guessed_without_a_header(self):
+        data = "A,2,шт\nB,3,кор\n".encode()
+        self.assertEqual(
+            [(r.key, r.qty, r.unit) for r in read_order_file("o.csv", data).rows],
+            [("A", 2, "pcs"), ("B", 3, "box")],
+        )
+
+    def test_example_rows_of_a_file_skipped(self):
+        data = "Артикул;Кол-во;Комментарий\nA;1;# пример — замените\nB;2;\n".encode()
+        result = read_order_file("order.csv", data)
+        self.assertEqual([row.key for row in result.rows], ["B"])
+        self.assertIn(Issue(2, "example_skipped"), result.notes)

@@ -101,3 +101,31 @@ class TestOrderTemplate(BaseCase):
             rows_to_csv(rows)
         with self.assertRaises(TooManyRows):
             rows_to_xlsx(rows[:1], [(r.sku, r.sku, "", "pcs") for r in rows])
+
+    def test_example_rows_never_ordered(self):
+        examples = [
+            TemplateRow("DRL-100", "Дрель", 1, "pcs", "", "замените", example=True),
+            TemplateRow("SND-1", "Песок", 1, "", "", "", example=True),
+        ]
+        for filename, data in (
+            ("t.xlsx", rows_to_xlsx(examples + ROWS)),
+            ("t.csv", rows_to_csv(examples + ROWS)),
+        ):
+            with self.subTest(filename=filename):
+                result = read_order_file(filename, data)
+                self.assertEqual(result.errors, [])
+                # the other rows are read back unchanged, two lines further
+                self.assertEqual(
+                    result.rows,
+                    [row._replace(line_no=row.line_no + 2) for row in EXPECTED],
+                )
+                self.assertEqual(
+                    result.notes,
+                    [
+                        Issue(1, "header_skipped"),
+                        Issue(2, "example_skipped"),
+                        Issue(3, "example_skipped"),
+                    ],
+                )
+        line = rows_to_csv(examples[:1])[3:].decode().split("\r\n")[1]
+        self.assertEqual(line, "DRL-100;Дрель;1;шт;;# пример — замените")

@@ -5,6 +5,7 @@ from ..tools.order_text import (
     MAX_QUANTITY,
     Issue,
     Row,
+    line_ranges,
     parse_order_text,
     parse_qty,
 )
@@ -216,3 +217,48 @@ class TestOrderText(BaseCase):
         self.assertEqual(parse_qty(True), (None, None, "bad_quantity"))
         self.assertEqual(parse_qty(float("inf")), (None, None, "bad_quantity"))
         self.assertEqual(parse_qty("1\u00a0200 шт"), (1200, "pcs", None))
+
+    # values in double quotes, as spreadsheets copy them
+    def test_quoted_values(self):
+        cases = {
+            '"ANC-02001";"4"': ("ANC-02001", 4, None),
+            '"ANC-02002","1 500,5"': ("ANC-02002", 1500.5, None),
+            '"ANC-02003"\t"2,5"\t"кор"': ("ANC-02003", 2.5, "box"),
+            '"ANC-02004"; "7"': ("ANC-02004", 7, None),
+            '"ANC; 5";3': ("ANC; 5", 3, None),
+            '"Труба 1/2""";2': ('Труба 1/2"', 2, None),
+            'Труба 1/2";2': ('Труба 1/2"', 2, None),
+            '"ANC-02005" 6': ("ANC-02005", 6, None),
+        }
+        for text, row in cases.items():
+            with self.subTest(text=text):
+                self.assertEqual(self.rows(text), [row])
+
+    def test_quoted_comma_is_no_decimal_comma(self):
+        # the quotes say where the values are: "1" is the quantity
+        result = parse_order_text('"A","1","5"')
+        self.assertEqual(result.rows, [Row(1, "A", 1, None, "5")])
+
+    def test_decimal_comma_and_unit_in_a_comma_separated_paste(self):
+        self.assertEqual(self.rows("SKU,2,5,шт"), [("SKU", 2.5, "pcs")])
+
+    def test_a_line_with_a_quantity_is_no_header(self):
+        result = parse_order_text("SKU;2\nCODE;3")
+        self.assertEqual(
+            [(row.key, row.qty) for row in result.rows], [("SKU", 2), ("CODE", 3)]
+        )
+        self.assertEqual(result.notes, [])
+
+    def test_example_rows_skipped(self):
+        result = parse_order_text(
+            "A;1\nB;1;# пример — замените своей строкой\nC;2;# Example"
+        )
+        self.assertEqual([row.key for row in result.rows], ["A"])
+        self.assertEqual(
+            self.codes(result, "notes"),
+            [(2, "example_skipped"), (3, "example_skipped")],
+        )
+
+    def test_line_ranges(self):
+        self.assertEqual(line_ranges([5, 1, 2, 3, 3, 9, 10]), "1–3, 5, 9–10")
+        self.assertEqual(line_ranges([7]), "7")

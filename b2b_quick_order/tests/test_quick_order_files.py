@@ -110,11 +110,21 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
             codes[1:], [("Наш-болт", "4600000000017", "Болт без артикула", "шт")]
         )
         self.assertIn(CODES_SHEET, sheets)
-        rows = read_order_file("t.xlsx", response.content).rows
+        # the example rows are marked, and skipped when the file comes back
+        self.assertTrue(all(row[5].startswith("# пример") for row in order[1:]))
+        result = read_order_file("t.xlsx", response.content)
+        self.assertEqual((result.rows, result.errors), ([], []))
         self.assertEqual(
-            [(row.key, row.qty) for row in rows],
-            [("4600000000017", 1), ("DRL-100", 1), ("SND-1", 1)],
+            [(note.line_no, note.code) for note in result.notes],
+            [(1, "header_skipped")] + [(n, "example_skipped") for n in (2, 3, 4)],
         )
+        # once the buyer writes over the comment, the line is an order line
+        workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+        workbook.active["F3"] = "срочно"
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        rows = read_order_file("t.xlsx", buffer.getvalue()).rows
+        self.assertEqual([(row.key, row.qty) for row in rows], [("DRL-100", 1)])
 
     def test_template_csv(self):
         response = self.get("/my/b2b/quick-order/template.csv")
@@ -125,9 +135,11 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
         self.assertIn("Наш-болт", text)
         for secret in ("B-ONLY", "4600000000099", "HID-1", "Наш-скрытый"):
             self.assertNotIn(secret, text)
-        rows = read_order_file("t.csv", response.content).rows
+        result = read_order_file("t.csv", response.content)
+        self.assertEqual(result.rows, [])
         self.assertEqual(
-            [row.key for row in rows], ["4600000000017", "DRL-100", "SND-1"]
+            [note.code for note in result.notes],
+            ["header_skipped"] + ["example_skipped"] * 3,
         )
 
     def test_template_per_active_entity(self):

@@ -218,6 +218,25 @@ class TestQuickOrderWizard(B2bCommon):
             [(2, "ok", self.drill, 3), (3, "ok", self.washer, 1)],
         )
 
+    def test_skipped_lines_are_named(self):
+        data = (
+            "Заказ от 01.12.2026\nАртикул;Кол-во;Комментарий\n"
+            "DRL-100;1;# пример — замените\nWSH-1;1;\n"
+        ).encode()
+        wizard = self.wizard(
+            source="file", file=base64.b64encode(data), filename="заказ.csv"
+        )
+        wizard.action_check()
+        self.assertEqual(self.statuses(wizard), [(4, "ok", self.washer, 1)])
+        self.assertEqual(
+            wizard.skipped_note.splitlines(),
+            [
+                "Line 1: Title rows above the header skipped.",
+                "Line 2: Header line skipped.",
+                "Line 3: Example rows of the template skipped: they are never ordered.",
+            ],
+        )
+
     def test_refused_file_has_a_clear_message(self):
         wizard = self.wizard(
             source="file", file=base64.b64encode(b"not a workbook"), filename="x.xlsx"

@@ -31,10 +31,12 @@ from .order_text import (
     ParseResult,
     RawRow,
     build_result,
+    is_example,
     is_quantity,
     key_text,
     normalize_header,
     parse_order_text,
+    unit_code,
 )
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -171,7 +173,9 @@ def _read_csv(data):
     delimiter = sniff_delimiter(lines)
     if not delimiter:
         return parse_order_text(text)  # one column, or space-separated
-    table = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True
+    )
     rows = ((number, row) for number, row in enumerate(table, 1))
     return table_result(rows, decimal_comma=delimiter == ",")
 
@@ -232,8 +236,11 @@ def find_columns(cells):
     """``{"key": i, "qty": j, …}`` when ``cells`` is a header row, else None.
 
     Merged header cells come as one value and empty cells: empty cells are
-    ignored. A SKU column is preferred to a barcode column.
+    ignored. A SKU column is preferred to a barcode column. A row holding a
+    quantity (``SKU,2,5,шт``: a SKU named "SKU") is no header.
     """
+    if any(is_quantity(cell) for cell in cells if not _is_blank(cell)):
+        return None
     names = [normalize_header(cell) if isinstance(cell, str) else "" for cell in cells]
     columns = {}
     for role, headers in (
@@ -253,12 +260,20 @@ def find_columns(cells):
 
 def guess_columns(sample):
     """No header: the SKU in the first column, the quantity in the first
-    column (after it) holding numbers on most sample rows."""
+    column (after it) holding numbers on most sample rows, and a unit in the
+    column after the quantity when it holds unit words on most rows."""
     width = max((len(cells) for _number, cells in sample), default=0)
-    for index in range(1, width):
+
+    def filled(index):
         values = [cells[index] for _number, cells in sample if index < len(cells)]
-        filled = [value for value in values if not _is_blank(value)]
-        if filled and sum(map(is_quantity, filled)) * 2 > len(filled):
+        return [value for value in values if not _is_blank(value)]
+
+    for index in range(1, width):
+        values = filled(index)
+        if values and sum(map(is_quantity, values)) * 2 > len(values):
+            units = filled(index + 1)
+            if units and sum(bool(unit_code(str(u))) for u in units) * 2 > len(units):
+                return {"key": 0, "qty": index, "unit": index + 1}
             return {"key": 0, "qty": index}
     return {"key": 0}
 
@@ -269,34 +284,71 @@ def _cell(cells, index):
     return cells[index]
 
 
-def _raw_row(number, cells, columns, decimal_comma):
-    qty_index = columns.get("qty")
-    qty = _cell(cells, qty_index)
-    following = _cell(cells, None if qty_index is None else qty_index + 1)
-    if (
-        decimal_comma
-        and isinstance(qty, str)
+def _width(cells):
+    """The number of cells up to the last filled one."""
+    filled = [index for index, cell in enumerate(cells) if not _is_blank(cell)]
+    return filled[-1] + 1 if filled else 0
+
+
+def _decimal_comma(cells, columns, width):
+    """``(cells, mark)``: an unquoted ``2,5`` in a comma-separated file comes
+    as two cells ``2`` and ``5``. With a header (``width``: its number of
+    columns), a row one cell longer holding them is read as ``2,5`` (the
+    cells after it shifted back); without one, the row is marked
+    ``decimal_comma`` (refused, with what was read), never guessed."""
+    index = columns.get("qty")
+    qty, following = (
+        _cell(cells, index),
+        _cell(cells, None if index is None else index + 1),
+    )
+    if not (
+        isinstance(qty, str)
         and qty.isdigit()
         and isinstance(following, str)
         and following.isdigit()
-        and len(cells) > max(columns.values()) + 1
     ):
-        qty = f"{qty},{following}"  # unquoted "12,5" in a comma-separated file
+        return cells, None
+    joined = cells[:index] + [f"{qty},{following}"] + cells[index + 2 :]
+    if width:
+        return (joined, None) if _width(cells) == width + 1 else (cells, None)
+    if len(cells) > max(columns.values()) + 1:
+        return joined, "decimal_comma"
+    return cells, None
+
+
+def _raw_row(number, cells, columns, decimal_comma, width=0):
+    mark = "example" if any(map(is_example, cells)) else None
+    if decimal_comma and mark is None:
+        cells, mark = _decimal_comma(cells, columns, width)
+    qty = _cell(cells, columns.get("qty"))
     qty = None if _is_blank(qty) else qty
     unit, comment = (
         _cell(cells, columns.get("unit")),
         _cell(cells, columns.get("comment")),
     )
     return RawRow(
-        number, key_text(_cell(cells, columns["key"])), qty, unit, key_text(comment)
+        number,
+        key_text(_cell(cells, columns["key"])),
+        qty,
+        unit,
+        key_text(comment),
+        mark,
     )
+
+
+def _is_title(cells):
+    """A row above the header that is no order line: no cell holds a
+    quantity (``Заказ ООО «Ромашка» от 01.12.2026``)."""
+    return not any(is_quantity(cell) for cell in cells[1:] if not _is_blank(cell))
 
 
 def table_result(rows, decimal_comma=False):
     """Rows ``(line_no, cells)`` of a sheet or a CSV → :class:`ParseResult`.
 
-    The header is looked for in the first non-blank rows (title rows above it
-    are skipped); without one, the columns are guessed.
+    The header is looked for in the first non-blank rows; without one, the
+    columns are guessed. Rows above the header are read as order lines (by
+    columns guessed on them) unless they are titles, which are skipped with
+    a ``title_skipped`` note each: no line is ever dropped unsaid.
     """
     rows = ((number, list(cells)) for number, cells in rows)
     rows = ((n, cells) for n, cells in rows if not all(map(_is_blank, cells)))
@@ -306,15 +358,27 @@ def table_result(rows, decimal_comma=False):
         columns = find_columns(cells)
         if columns or len(head) >= max(HEADER_SCAN_ROWS, GUESS_SCAN_ROWS):
             break
+    width = 0
+    above, above_columns = [], None
     if columns:
-        notes.append(Issue(head[-1][0], "header_skipped"))
+        header_no, header = head.pop()
+        width = _width(header)
+        for number, cells in head:
+            if _is_title(cells):
+                notes.append(Issue(number, "title_skipped"))
+            else:
+                above.append((number, cells))
+        notes.append(Issue(header_no, "header_skipped"))
+        above_columns = guess_columns(above)
         head = []
     else:
         columns = guess_columns(head)
 
     def raw_rows():
+        for number, cells in above:
+            yield _raw_row(number, cells, above_columns, decimal_comma)
         for source in (head, rows):
             for number, cells in source:
-                yield _raw_row(number, cells, columns, decimal_comma)
+                yield _raw_row(number, cells, columns, decimal_comma, width)
 
     return build_result(raw_rows(), notes)

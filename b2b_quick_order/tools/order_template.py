@@ -21,17 +21,24 @@ for the reader only; they are not read back.
 
 ``unit`` is a unit code of ``order_text.UNITS`` (``pcs``, ``box``…) or empty;
 it is written as its Russian word (``шт``), which the parser maps back.
+
+A row with ``example`` set is an example of the template: its comment is
+written after the mark ``# пример``, by which the parser skips the row with
+a note, so that an example left in the file is never ordered by accident.
 """
 
 import csv
 import io
 from collections import namedtuple
 
-from .order_text import MAX_LINES
+from .order_text import EXAMPLE_MARKS, MAX_LINES
 
 TemplateRow = namedtuple(
-    "TemplateRow", "sku name qty unit customer_code comment", defaults=("", "")
+    "TemplateRow",
+    "sku name qty unit customer_code comment example",
+    defaults=("", "", False),
 )
+EXAMPLE_MARK = EXAMPLE_MARKS[0]
 
 HEADER = ("Артикул", "Наименование", "Кол-во", "Ед. изм.", "Код клиента", "Комментарий")
 CODES_HEADER = ("Код клиента", "Артикул", "Наименование", "Ед. изм.")
@@ -63,6 +70,13 @@ def _text(value):
     return " ".join(str(value or "").split())
 
 
+def _comment(row):
+    comment = _text(row.comment)
+    if row.example:
+        return f"{EXAMPLE_MARK} — {comment}" if comment else EXAMPLE_MARK
+    return comment
+
+
 def _cells(row):
     return (
         _text(row.sku),
@@ -70,7 +84,7 @@ def _cells(row):
         _qty(row.qty),
         unit_word(row.unit),
         _text(row.customer_code),
-        _text(row.comment),
+        _comment(row),
     )
 
 

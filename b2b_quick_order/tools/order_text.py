@@ -12,6 +12,14 @@ contain single spaces: ``AB 100 12`` is SKU ``AB 100``, quantity 12. With a
 comma separator, ``SKU,12,5`` is quantity 12.5 (decimal comma), while
 ``SKU,12, note`` is quantity 12 and a comment.
 
+Values in double quotes, as spreadsheets copy them (``"A-1";"4"``,
+``"A-2","1 500,5"``), read like plain ones: the separator is looked for
+outside the quotes, and a comma inside them is part of the value.
+
+Rows of a downloaded template marked as examples (a cell starting with
+``# пример`` or ``# example``, see ``order_template``) are skipped with an
+``example_skipped`` note, never ordered.
+
 The row normalisation (quantities, units, merging of duplicated SKUs, the
 line limit) is shared with ``order_file`` through :func:`build_result`.
 """
@@ -27,7 +35,16 @@ MAX_TEXT_CHARS = 10 * 1024 * 1024
 
 Row = namedtuple("Row", "line_no key qty unit comment")
 Issue = namedtuple("Issue", "line_no code detail", defaults=(None,))
-RawRow = namedtuple("RawRow", "line_no key qty unit comment", defaults=(None, None))
+# ``mark``: None, "example" (a template's example row: skipped with a note) or
+# "decimal_comma" (an unquoted "2,5" in a comma-separated file without a
+# header: refused with that code, the quantity kept as "2,5" for a fix)
+RawRow = namedtuple(
+    "RawRow", "line_no key qty unit comment mark", defaults=(None, None, None)
+)
+# a cell starting with one of these marks an example row of a template
+EXAMPLE_MARKS = ("# пример", "# example")
+# notes of lines left out on purpose (no row, no error): a preview names them
+SKIP_NOTES = ("title_skipped", "header_skipped", "example_skipped")
 
 
 @dataclass
@@ -82,6 +99,20 @@ _QTY_RE = re.compile(rf"^({_NUMBER})\s*([^\W\d_]+\.?)?$")
 _TAIL_RE = re.compile(rf"^(.*?)\s+({_NUMBER}(?:\s*[^\W\d_]+\.?)?)$")
 _SPACES_RE = re.compile(r"\s{2,}")
 _DIGITS_RE = re.compile(r"^\d+(?:\s*[^\W\d_]+\.?)?$")
+_QUOTED_RE = re.compile(r'"[^"]*"')
+
+
+def line_ranges(numbers):
+    """``[1, 2, 3, 5]`` → ``"1–3, 5"``: line numbers as a preview says them."""
+    spans = []
+    for number in sorted(set(numbers)):
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(
+        str(first) if first == last else f"{first}–{last}" for first, last in spans
+    )
 
 
 def unit_code(word):
@@ -119,6 +150,11 @@ def parse_qty(value):
     return (int(number) if number == int(number) else number), unit, None
 
 
+def is_example(value):
+    """A cell marking an example row of a template (``# пример …``)."""
+    return isinstance(value, str) and value.strip().casefold().startswith(EXAMPLE_MARKS)
+
+
 def is_quantity(value):
     return value not in (None, "") and parse_qty(value)[2] in (None, "not_positive")
 
@@ -146,6 +182,8 @@ def _row_from_raw(raw):
     key = key_text(raw.key)
     if not key:
         return None, Issue(raw.line_no, "missing_key"), None
+    if raw.mark == "decimal_comma":
+        return None, Issue(raw.line_no, "decimal_comma", _text(raw.qty)), None
     note = None
     if raw.qty is None or (isinstance(raw.qty, str) and not raw.qty.strip()):
         qty, unit, error = 1, None, None
@@ -175,6 +213,9 @@ def build_result(raw_rows, notes=()):
     for count, raw in enumerate(raw_rows, 1):
         if count > MAX_LINES:
             return ParseResult(errors=[Issue(raw.line_no, "too_many_lines", MAX_LINES)])
+        if raw.mark == "example":
+            result.notes.append(Issue(raw.line_no, "example_skipped"))
+            continue
         row, error, note = _row_from_raw(raw)
         if note:
             result.notes.append(note)
@@ -203,9 +244,8 @@ def build_result(raw_rows, notes=()):
     return result
 
 
-def _split_comma(line):
+def _split_comma(fields):
     """Comma-separated fields, ``SKU,12,5`` read as a decimal comma."""
-    fields = line.split(",")
     if (
         len(fields) >= 3
         and fields[1].strip().isdigit()
@@ -216,13 +256,41 @@ def _split_comma(line):
     return fields
 
 
-def split_line(line):
-    """The fields of one line, the separator detected on the line itself."""
-    for separator in ("\t", "|", ";"):
-        if separator in line:
-            return line.split(separator)
-    if "," in line:
-        return _split_comma(line)
+def unquote(value):
+    """``"ANC-1"`` → ``ANC-1``: a value in double quotes as a plain one
+    (``""`` inside stands for one quote)."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1].replace('""', '"')
+    return value
+
+
+def _split(line, separator):
+    """``line`` split on ``separator``, but not inside balanced double
+    quotes (an inch mark, ``1/2";5``, leaves the line to a plain split)."""
+    if '"' not in line or line.count('"') % 2:
+        return line.split(separator)
+    fields, current, quoted = [], [], False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        if char == separator and not quoted:
+            fields.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    fields.append("".join(current))
+    return fields
+
+
+def _fields(line):
+    """The fields of one line, quotes still on (see :func:`split_line`)."""
+    # the separator is looked for outside double quotes: "1 500,5" is a value
+    bare = _QUOTED_RE.sub("", line) if line.count('"') % 2 == 0 else line
+    for separator in ("\t", "|", ";", ","):
+        if separator in bare:
+            fields = _split(line, separator)
+            return _split_comma(fields) if separator == "," else fields
     if _SPACES_RE.search(line.strip()):
         return _SPACES_RE.split(line.strip())
     match = _TAIL_RE.match(line.strip())
@@ -231,14 +299,22 @@ def split_line(line):
     return [line]
 
 
+def split_line(line):
+    """The fields of one line, the separator detected on the line itself,
+    values in double quotes read as plain ones."""
+    return [unquote(field) for field in _fields(line)]
+
+
 def is_header(fields):
     """A header row: a SKU title first, then only known titles or nothing."""
     names = [normalize_header(f) for f in fields if normalize_header(f)]
     if len(names) == 1 and names[0] not in KEY_HEADERS | BARCODE_HEADERS:
         names = names[0].split()  # "SKU Qty": single spaces
-    return bool(names) and (
-        names[0] in KEY_HEADERS | BARCODE_HEADERS
+    return (
+        bool(names)
+        and names[0] in KEY_HEADERS | BARCODE_HEADERS
         and all(name in ALL_HEADERS for name in names[1:])
+        and not any(is_quantity(f.strip()) for f in fields)
     )
 
 
@@ -250,7 +326,8 @@ def _raw_row(line_no, fields):
     if rest and unit_code(rest[0]):
         unit = rest.pop(0)
     comment = " ".join(rest) or None
-    return RawRow(line_no, key, qty, unit, comment)
+    mark = "example" if any(map(is_example, fields)) else None
+    return RawRow(line_no, key, qty, unit, comment, mark)
 
 
 def parse_order_text(text):

@@ -23,7 +23,7 @@ from odoo.tools import float_compare
 
 from ..models.b2b_quick_order import ORDERABLE
 from ..tools.order_file import read_order_file
-from ..tools.order_text import Row, parse_order_text
+from ..tools.order_text import SKIP_NOTES, Row, line_ranges, parse_order_text
 from .b2b_quick_order_wizard_line import STATUSES
 
 EDITABLE_STATES = ("draft", "sent")
@@ -60,6 +60,11 @@ class B2bQuickOrderWizard(models.TransientModel):
     )
     currency_id = fields.Many2one("res.currency")
     total = fields.Monetary(readonly=True)
+    skipped_note = fields.Text(
+        string="Skipped lines",
+        readonly=True,
+        help="Lines of the input left out on purpose, by number.",
+    )
     orderable_count = fields.Integer(compute="_compute_counts")
     skipped_count = fields.Integer(compute="_compute_counts")
 
@@ -137,9 +142,10 @@ class B2bQuickOrderWizard(models.TransientModel):
             .with_company(order.company_id)
             ._b2b_preview(entity, rows, errors)
         )
-        note_texts = {}
+        note_texts, skipped = {}, {}
         for note in notes:
-            if note.code == "header_skipped":
+            if note.code in SKIP_NOTES:
+                skipped.setdefault(note.code, []).append(note.line_no)
                 continue
             note_texts.setdefault(note.line_no, []).append(
                 self._b2b_message(note.code, note.detail)
@@ -175,6 +181,21 @@ class B2bQuickOrderWizard(models.TransientModel):
                 "state": "preview",
                 "total": preview["total"],
                 "currency_id": preview["currency_id"],
+                "skipped_note": "\n".join(
+                    self.env._(
+                        "Lines %(lines)s: %(text)s",
+                        lines=line_ranges(lines),
+                        text=self._b2b_message(code),
+                    )
+                    if len(lines) > 1
+                    else self.env._(
+                        "Line %(line)s: %(text)s",
+                        line=lines[0],
+                        text=self._b2b_message(code),
+                    )
+                    for code, lines in skipped.items()
+                )
+                or False,
             }
         )
 
@@ -223,8 +244,16 @@ class B2bQuickOrderWizard(models.TransientModel):
             "missing_key": env._("No SKU on this line."),
             "bad_quantity": env._("“%(text)s” is not a quantity."),
             "unknown_unit": env._("Unknown unit “%(text)s”."),
+            "decimal_comma": env._(
+                "%(text)s — decimal comma in a comma-separated file: use ; or quotes"
+            ),
             "not_positive": env._("The quantity must be more than zero."),
             "qty_defaulted": env._("No quantity: 1 assumed."),
+            "header_skipped": env._("Header line skipped."),
+            "title_skipped": env._("Title rows above the header skipped."),
+            "example_skipped": env._(
+                "Example rows of the template skipped: they are never ordered."
+            ),
             "merged": env._("Lines %(text)s of the same SKU added together."),
             "too_many_lines": env._(
                 "More than %(text)s lines: split the order into several files."

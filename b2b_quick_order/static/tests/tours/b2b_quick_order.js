@@ -46,8 +46,8 @@ registry.category("web_tour.tours").add("b2b_quick_order_paste_fix_add", {
             trigger: "tr[data-line='12'][data-status='not_positive']",
         },
         {
-            content: "Nothing is in the cart before the confirmation",
-            trigger: ".o_b2b_qo_preview:contains('Nothing is in your cart yet')",
+            content: "Three lines to fix, nothing in the cart before the confirmation",
+            trigger: ".o_b2b_qo_state:contains('marked in red): 3'):contains('nothing is in the cart yet')",
         },
         {
             content: "Fix the SKU of line 3",
@@ -70,8 +70,11 @@ registry.category("web_tour.tours").add("b2b_quick_order_paste_fix_add", {
             expectUnloadPage: true,
         },
         {
-            content: "All twenty lines are fine now",
+            content: "All twenty lines are fine now, and the headline says so",
             trigger: ".o_b2b_qo_orderable:contains('20')",
+        },
+        {
+            trigger: ".o_b2b_qo_state:contains('Every line can be ordered'):not(.text-danger)",
         },
         {
             trigger: "button.o_b2b_qo_confirm:contains('20')",
@@ -80,7 +83,7 @@ registry.category("web_tour.tours").add("b2b_quick_order_paste_fix_add", {
         },
         {
             content: "Added to the cart",
-            trigger: ".o_b2b_qo_added:contains('20')",
+            trigger: ".o_b2b_qo_added:contains('Lines added to the cart'):contains('20')",
         },
         {
             trigger: ".o_b2b_qo_history td:contains('20')",
