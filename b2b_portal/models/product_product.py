@@ -1,6 +1,11 @@
 from odoo import api, models
+from odoo.fields import Domain
+
+from ..tools.catalog_search import like_pattern, parse_search
 
 INCOMING_STATES = ("waiting", "confirmed", "partially_available", "assigned")
+# the largest result set the catalog sorts by price (priced in one batch)
+PRICE_SORT_LIMIT = 2000
 
 
 class ProductProduct(models.Model):
@@ -29,24 +34,87 @@ class ProductProduct(models.Model):
 
     @api.model
     def _b2b_search_domain(self, text):
-        """Products whose SKU or name contains ``text``, or whose barcode is
-        ``text``, as ``[("id", "in", ids)]``.
+        """Products found by what a buyer typed, as ``[("id", "in", ids)]``.
+
+        ``tools/catalog_search.py`` decides what the text means: a list of
+        SKUs or barcodes (each matched exactly, any of them), or words (each
+        found in the SKU or the name, all of them; a single word also matches
+        a barcode exactly). "6x40" is searched as "6×40"; ``%`` and ``_`` are
+        plain characters. A list of codes of which none is found is searched
+        as words.
 
         Each branch is its own query, so that each uses its own index
         (trigram on SKU and name, btree on barcode): one OR across the product
         and template tables would scan and join both tables, and would be
         evaluated again by every query of a catalog page (count, page, facets).
         """
+        search = parse_search(text)
+        if not search.terms:
+            return []
+        ids = self._b2b_search_codes(search.terms) if search.codes else None
+        if not ids:
+            ids = self._b2b_search_words(search.terms)
+        return [("id", "in", sorted(ids))]
+
+    @api.model
+    def _b2b_search_codes(self, codes):
+        """Ids of the products whose SKU (case-insensitive) or barcode is one
+        of ``codes``, in one query."""
+        Product = self.with_context(active_test=False)
+        domain = Domain.OR(
+            [Domain("default_code", "=ilike", like_pattern(code)) for code in codes]
+        ) | Domain("barcode", "in", list(codes))
+        return set(Product._search(domain))
+
+    @api.model
+    def _b2b_search_words(self, words):
+        """Ids of the products whose SKU or name contains every one of
+        ``words``; a single word also finds a barcode."""
         Product = self.with_context(active_test=False)
         Template = self.env["product.template"].with_context(active_test=False)
-        ids = set(Product.search([("default_code", "ilike", text)]).ids)
-        ids.update(Product.search([("barcode", "=", text)]).ids)
-        ids.update(
-            Product.search(
-                [("product_tmpl_id", "in", Template._search([("name", "ilike", text)]))]
-            ).ids
+        found = None
+        for word in words:
+            pattern = like_pattern(word)
+            ids = set(Product._search([("default_code", "ilike", pattern)]))
+            ids.update(
+                Product._search(
+                    [
+                        (
+                            "product_tmpl_id",
+                            "in",
+                            Template._search([("name", "ilike", pattern)]),
+                        )
+                    ]
+                )
+            )
+            if len(words) == 1:
+                ids.update(Product._search([("barcode", "=", word)]))
+            found = ids if found is None else found & ids
+            if not found:
+                break
+        return found or set()
+
+    @api.model
+    def _b2b_search_by_price(self, domain, entity, contract, descending=False):
+        """All the products of ``domain``, sorted by the price ``entity``
+        pays under ``contract``, with these prices.
+
+        The price is not a column: it comes from the entity's price type
+        (``res.partner._b2b_prices``, which b2b_pricelist overrides), whose
+        rules may differ per product or category, so no stored field sorts
+        like it. The products are priced in one batch and sorted in Python;
+        the caller keeps this for result sets of at most
+        ``PRICE_SORT_LIMIT`` products. Equal prices keep the SKU order.
+
+        :return: (products, {product id: price}, currency)
+        """
+        products = self.search(domain, order="default_code asc, id asc")
+        prices, currency = entity._b2b_prices(products, contract)
+        ordered = sorted(
+            products,
+            key=lambda p: -prices[p.id] if descending else prices[p.id],
         )
-        return [("id", "in", sorted(ids))]
+        return self.browse([p.id for p in ordered]), prices, currency
 
     def _b2b_whole_units(self):
         """The products of ``self`` counted in pieces (or boxes of pieces):

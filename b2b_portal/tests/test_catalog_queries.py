@@ -42,3 +42,13 @@ class TestCatalogQueries(B2bCommon, HttpCase):
         self.assertLessEqual(
             large - small, 2, f"20 rows: {small} queries, 100 rows: {large}"
         )
+
+    def test_price_sort_costs_the_same_for_20_and_100_rows(self):
+        self.authenticate("buyer_a", "buyer_a")
+        small, rows_small = self.count("/my/b2b/catalog?search=QRY&sort=price&ppg=20")
+        large, rows_large = self.count("/my/b2b/catalog?search=QRY&sort=price&ppg=100")
+        self.assertEqual((rows_small, rows_large), (20, 100))
+        self.assertLessEqual(small, 60)
+        self.assertLessEqual(
+            large - small, 2, f"20 rows: {small} queries, 100 rows: {large}"
+        )
