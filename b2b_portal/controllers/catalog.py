@@ -9,7 +9,7 @@ from odoo.tools.misc import formatLang
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.product_product import PRICE_SORT_LIMIT
+from ..models import product_product
 from ..tools.catalog_search import MAX_TERMS, parse_search
 from ..tools.plurals import choose_plural
 from ..tools.quantities import parse_quantity
@@ -103,16 +103,6 @@ class B2bCatalog(CustomerPortal):
             notices.append(
                 request.env._("Only the first %(n)s terms were searched.", n=MAX_TERMS)
             )
-        sort = args["sort"]
-        if SORTS[sort] is None and total > PRICE_SORT_LIMIT:
-            notices.append(
-                request.env._(
-                    "More than %(limit)s products match: they are sorted by SKU. "
-                    "Narrow the search to sort them by price.",
-                    limit=PRICE_SORT_LIMIT,
-                )
-            )
-            sort = "code"
         url_args = {
             k: v
             for k, v in (
@@ -134,14 +124,31 @@ class B2bCatalog(CustomerPortal):
             step=args["ppg"],
         )
         contract = entity._b2b_default_contract()
-        if SORTS[sort] is None:
-            products, prices, currency = Product._b2b_search_by_price(
-                domain, entity, contract, descending=sort == "price_desc"
+        page = None
+        if SORTS[args["sort"]] is None:
+            page = Product._b2b_page_by_price(
+                domain,
+                entity,
+                contract,
+                offset=pager["offset"],
+                limit=args["ppg"],
+                count=total,
+                descending=args["sort"] == "price_desc",
             )
-            products = products[pager["offset"] : pager["offset"] + args["ppg"]]
+            if page is None:
+                notices.append(
+                    request.env._(
+                        "More than %(limit)s products match: they are sorted by "
+                        "SKU. Narrow the search to sort them by price.",
+                        limit=product_product.PRICE_SORT_LIMIT,
+                    )
+                )
+        if page:
+            products, prices, currency = page
         else:
+            sort = SORTS[args["sort"]] or SORTS["code"]
             products = Product.search(
-                domain, order=SORTS[sort], limit=args["ppg"], offset=pager["offset"]
+                domain, order=sort, limit=args["ppg"], offset=pager["offset"]
             )
             prices, currency = entity._b2b_prices(products, contract)
         return {

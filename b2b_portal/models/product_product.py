@@ -5,7 +5,7 @@ from ..tools.catalog_search import like_pattern, parse_search
 
 INCOMING_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 # the largest result set the catalog sorts by price (priced in one batch)
-PRICE_SORT_LIMIT = 2000
+PRICE_SORT_LIMIT = 500
 
 
 class ProductProduct(models.Model):
@@ -95,26 +95,52 @@ class ProductProduct(models.Model):
         return found or set()
 
     @api.model
-    def _b2b_search_by_price(self, domain, entity, contract, descending=False):
-        """All the products of ``domain``, sorted by the price ``entity``
-        pays under ``contract``, with these prices.
+    def _b2b_page_by_price(
+        self, domain, entity, contract, offset, limit, count, descending=False
+    ):
+        """One page of the products of ``domain`` (``count`` of them), sorted
+        by the price ``entity`` pays for one unit under ``contract``.
 
-        The price is not a column: it comes from the entity's price type
-        (``res.partner._b2b_prices``, which b2b_pricelist overrides), whose
-        rules may differ per product or category, so no stored field sorts
-        like it. The products are priced in one batch and sorted in Python;
-        the caller keeps this for result sets of at most
-        ``PRICE_SORT_LIMIT`` products. Equal prices keep the SKU order.
+        The price is no column: it comes from the entity's price type
+        (``res.partner._b2b_prices``, overridden by b2b_pricelist), so:
 
-        :return: (products, {product id: price}, currency)
+        - when that price list prices every product by the same
+          non-decreasing function of its sales price
+          (``product.pricelist._b2b_price_sort_base``) and no variant has a
+          price extra, the database sorts by the sales price: any size;
+        - otherwise, up to ``PRICE_SORT_LIMIT`` products are all priced in one
+          batch and sorted in Python;
+        - otherwise None: the caller sorts another way.
+
+        Equal prices keep the SKU order.
+
+        :return: (products, {product id: price}, currency) or None
         """
+        direction = "desc" if descending else "asc"
+        pricelist = entity._b2b_pricelist(contract)
+        extra = Domain.AND(
+            [domain, [("product_template_attribute_value_ids.price_extra", "!=", 0)]]
+        )
+        if pricelist._b2b_price_sort_base() == "list_price" and not self.search_count(
+            extra, limit=1
+        ):
+            products = self.search(
+                domain,
+                order=f"list_price {direction}, default_code asc, id asc",
+                offset=offset,
+                limit=limit,
+            )
+            prices, currency = entity._b2b_prices(products, contract)
+            return products, prices, currency
+        if count > PRICE_SORT_LIMIT:  # read at call time: tests lower it
+            return None
         products = self.search(domain, order="default_code asc, id asc")
         prices, currency = entity._b2b_prices(products, contract)
         ordered = sorted(
-            products,
-            key=lambda p: -prices[p.id] if descending else prices[p.id],
+            products, key=lambda p: -prices[p.id] if descending else prices[p.id]
         )
-        return self.browse([p.id for p in ordered]), prices, currency
+        page = self.browse([p.id for p in ordered[offset : offset + limit]])
+        return page, prices, currency
 
     def _b2b_whole_units(self):
         """The products of ``self`` counted in pieces (or boxes of pieces):

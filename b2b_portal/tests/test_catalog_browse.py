@@ -9,6 +9,7 @@ from odoo.tests import HttpCase, tagged
 from .common import B2bCommon
 from .pager import PagerWalkMixin
 
+MODEL = "odoo.addons.b2b_portal.models.product_product"
 ROWS = "//tr[contains(@class, 'o_b2b_row')]/@data-sku"
 
 
@@ -218,9 +219,61 @@ class TestCatalogBrowse(PagerWalkMixin, B2bCommon, HttpCase):
             sorted(self.walked_rows(pages)), sorted(by_price), "every row once"
         )
 
-    def test_price_sort_of_too_many_products_falls_back_to_sku(self):
+    def test_uniform_price_type_sorts_any_number_in_the_database(self):
+        # 10% off everything, and a dearer price list for entity A on top:
+        # the same increasing function of the sales price for all products
+        base = self.env["product.pricelist"].create(
+            {
+                "name": "Base -10%",
+                "item_ids": [
+                    Command.create({"compute_price": "percentage", "percent_price": 10})
+                ],
+            }
+        )
+        self.pricelist_a.item_ids = [
+            Command.create(
+                {
+                    "compute_price": "formula",
+                    "base": "pricelist",
+                    "base_pricelist_id": base.id,
+                    "price_discount": -5,
+                    "price_round": 1.0,
+                }
+            ),
+            # quantity breaks do not change the price of one unit
+            Command.create(
+                {
+                    "applied_on": "1_product",
+                    "product_tmpl_id": self.variants[0].product_tmpl_id.id,
+                    "min_quantity": 100,
+                    "compute_price": "fixed",
+                    "fixed_price": 0.5,
+                }
+            ),
+        ]
+        self.assertEqual(self.pricelist_a._b2b_price_sort_base(), "list_price")
         self.authenticate("buyer_a", "buyer_a")
-        with patch("odoo.addons.b2b_portal.controllers.catalog.PRICE_SORT_LIMIT", 50):
+        with patch(f"{MODEL}.PRICE_SORT_LIMIT", 10):
+            response = self.url_open(self.catalog("sort=price_desc&ppg=20"))
+        self.assertNotIn("More than 10 products match", response.text)
+        prices, _currency = self.entity_a._b2b_prices(self.variants, self.contract_a)
+        by_price = self.variants.sorted(lambda v: (-prices[v.id], v.default_code))
+        self.assertEqual(self._skus(response), by_price[:20].mapped("default_code"))
+
+    def test_price_sort_of_too_many_products_falls_back_to_sku(self):
+        self.pricelist_a.item_ids = [
+            Command.create(
+                {
+                    "applied_on": "2_product_category",
+                    "categ_id": self.category.id,
+                    "compute_price": "percentage",
+                    "percent_price": 5,
+                }
+            )
+        ]
+        self.assertIsNone(self.pricelist_a._b2b_price_sort_base())
+        self.authenticate("buyer_a", "buyer_a")
+        with patch(f"{MODEL}.PRICE_SORT_LIMIT", 50):
             response = self.url_open(self.catalog("sort=price&ppg=20"))
         self.assertIn("More than 50 products match", response.text)
         self.assertEqual(self._skus(response), self.skus[:20])

@@ -8,6 +8,7 @@ from ..tools.catalog_search import (
     parse_search,
 )
 from ..tools.plurals import choose_plural, plural_index
+from ..tools.price_sort import price_sort_base
 
 
 class TestCatalogSearch(BaseCase):
@@ -105,3 +106,50 @@ class TestPlurals(BaseCase):
         self.assertEqual(choose_plural("product|products", 1, "ru_RU"), "product")
         self.assertEqual(choose_plural("товар", 5, "ru_RU"), "товар")
         self.assertEqual(plural_index(3, 3, None), 1)
+
+
+def rule(**values):
+    return {"applied_on": "3_global", "compute_price": "percentage", **values}
+
+
+class TestPriceSort(BaseCase):
+    def base(self, pricelists, start=1):
+        return price_sort_base(start, lambda pid: pricelists.get(pid, []))
+
+    def test_sorts_like_the_sales_price(self):
+        cases = {
+            "no rule": {1: []},
+            "percent off": {1: [rule(percent_price=15)]},
+            "fixed": {1: [rule(compute_price="fixed")]},
+            "formula with rounding": {
+                1: [rule(compute_price="formula", price_discount=-20, price_round=1)]
+            },
+            "on another price list": {
+                1: [rule(base="pricelist", base_pricelist_id=2, percent_price=5)],
+                2: [rule(percent_price=10), rule(percent_price=20)],
+            },
+        }
+        for name, pricelists in cases.items():
+            with self.subTest(name):
+                self.assertEqual(self.base(pricelists), "list_price")
+
+    def test_needs_the_prices(self):
+        cases = {
+            "a product rule": {
+                1: [rule(), rule(applied_on="1_product", percent_price=50)]
+            },
+            "a category rule": {1: [rule(applied_on="2_product_category")]},
+            "on cost": {1: [rule(compute_price="formula", base="standard_price")]},
+            "more than 100% off": {1: [rule(percent_price=150)]},
+            "based on a product rule": {
+                1: [rule(base="pricelist", base_pricelist_id=2)],
+                2: [rule(applied_on="0_product_variant")],
+            },
+            "a cycle": {
+                1: [rule(base="pricelist", base_pricelist_id=2)],
+                2: [rule(base="pricelist", base_pricelist_id=1)],
+            },
+        }
+        for name, pricelists in cases.items():
+            with self.subTest(name):
+                self.assertIsNone(self.base(pricelists))
