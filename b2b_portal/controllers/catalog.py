@@ -162,6 +162,10 @@ class B2bCatalog(CustomerPortal):
             "pager": pager,
             "total": total,
             "total_text": self._b2b_found_text(total),
+            "nothing_text": request.env._(
+                "Nothing found for “%(search)s”. Check the SKU or try fewer words.",
+                search=args["search"],
+            ),
             "notices": notices,
             "args": args,
             "url_args": url_args,
