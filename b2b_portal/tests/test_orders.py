@@ -151,18 +151,23 @@ class TestOrderLists(PagerWalkMixin, OrdersCommon, HttpCase):
                     "partner_id": entity.id,
                     "date_order": now - datetime.timedelta(minutes=n),
                 }
-                for n, entity in enumerate([self.entity_a] * 170 + [self.entity_b] * 5)
+                for n, entity in enumerate(
+                    [self.entity_a] * 145 + [self.entity_b] * 5 + [self.entity_a] * 90
+                )
             ]
         )
-        orders.write({"state": "sale"})
+        orders[:150].write({"state": "sale"})
+        orders[150:].write({"state": "sent"})
         self.authenticate("buyer_a", "buyer_a")
         self.env.flush_all()
-        pages = self.walk_pager(
-            "/my/orders", "//td/a[starts-with(@href, '/my/orders/')]/text()"
-        )
-        self.assertEqual(sorted(pages), [1, 2, 3])
-        expected = orders.filtered(lambda o: o.partner_id == self.entity_a)
-        self.assertEqual(self.walked_rows(pages), expected.mapped("name"))
+        names = "//td/a[starts-with(@href, '/my/orders/')]/text()"
+        mine = orders.filtered(lambda o: o.partner_id == self.entity_a)
+        for url, state in (("/my/orders", "sale"), ("/my/quotes", "sent")):
+            with self.subTest(url=url):
+                pages = self.walk_pager(url, names)
+                self.assertEqual(sorted(pages), [1, 2])
+                expected = mine.filtered(lambda o, s=state: o.state == s)
+                self.assertEqual(self.walked_rows(pages), expected.mapped("name"))
 
     def test_orders_of_the_active_entity_switch_with_it(self):
         order_a = self.make_order(self.entity_a, [(self.service, 1)])
