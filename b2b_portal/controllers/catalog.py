@@ -21,7 +21,7 @@ SORTS = {
     "code": "default_code asc, id asc",
     "name": "name asc, id asc",
     "new": "create_date desc, id desc",
-    # by the entity's own price, see product.product._b2b_search_by_price
+    # by the entity's own price, see product.product._b2b_page_by_price
     "price": None,
     "price_desc": None,
 }
@@ -103,19 +103,7 @@ class B2bCatalog(CustomerPortal):
             notices.append(
                 request.env._("Only the first %(n)s terms were searched.", n=MAX_TERMS)
             )
-        url_args = {
-            k: v
-            for k, v in (
-                ("search", args["search"]),
-                ("category", args["category"] or ""),
-                ("in_stock", "1" if args["in_stock"] else ""),
-                ("sort", args["sort"]),
-                ("ppg", args["ppg"]),
-            )
-            if v
-        }
-        if args["attr"]:
-            url_args["attr"] = args["attr"]
+        url_args = self._b2b_catalog_query(args)
         pager = portal_pager(
             url=CATALOG_URL,
             url_args=url_args,
@@ -176,25 +164,29 @@ class B2bCatalog(CustomerPortal):
         }
 
     def _b2b_found_text(self, total):
-        """ "Found 1 234 products", in the buyer's language and plural form."""
+        """The "Found 1 234 products" line, in the buyer's language and plural
+        form."""
         env = request.env
         text = env._("Found %(n)s product|Found %(n)s products")
         return choose_plural(text, total, env.lang) % {
             "n": formatLang(env, total, digits=0)
         }
 
-    def _b2b_catalog_url(self, args, page=1, **extra):
-        """The catalog URL of ``args`` at ``page``, as the pager writes it."""
+    def _b2b_catalog_query(self, args):
+        """The query arguments of the catalog's filters, without the page."""
         query = {
             "search": args["search"],
             "category": args["category"] or "",
-            "attr": args["attr"],
             "in_stock": "1" if args["in_stock"] else "",
             "sort": args["sort"],
             "ppg": args["ppg"],
-            **extra,
+            "attr": args["attr"],
         }
-        query = {k: v for k, v in query.items() if v}
+        return {k: v for k, v in query.items() if v}
+
+    def _b2b_catalog_url(self, args, page=1, **extra):
+        """The catalog URL of ``args`` at ``page``, as the pager writes it."""
+        query = {**self._b2b_catalog_query(args), **extra}
         url = f"{CATALOG_URL}/page/{page}" if page > 1 else CATALOG_URL
         return f"{url}?{url_encode(query)}" if query else url
 
