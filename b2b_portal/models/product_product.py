@@ -40,8 +40,8 @@ class ProductProduct(models.Model):
         SKUs or barcodes (each matched exactly, any of them), or words (each
         found in the SKU or the name, all of them; a single word also matches
         a barcode exactly). "6x40" is searched as "6×40"; ``%`` and ``_`` are
-        plain characters. A list of codes of which none is found is searched
-        as words.
+        plain characters. A list of codes of which none is found exactly is
+        searched as parts of SKUs (any of them), then as words.
 
         Each branch is its own query, so that each uses its own index
         (trigram on SKU and name, btree on barcode): one OR across the product
@@ -51,19 +51,26 @@ class ProductProduct(models.Model):
         search = parse_search(text)
         if not search.terms:
             return []
-        ids = self._b2b_search_codes(search.terms) if search.codes else None
+        ids = None
+        if search.codes:
+            ids = self._b2b_search_codes(search.terms) or self._b2b_search_codes(
+                search.terms, exact=False
+            )
         if not ids:
             ids = self._b2b_search_words(search.terms)
         return [("id", "in", sorted(ids))]
 
     @api.model
-    def _b2b_search_codes(self, codes):
+    def _b2b_search_codes(self, codes, exact=True):
         """Ids of the products whose SKU (case-insensitive) or barcode is one
-        of ``codes``, in one query."""
+        of ``codes``, in one query; not ``exact``: whose SKU contains one."""
         Product = self.with_context(active_test=False)
+        operator = "=ilike" if exact else "ilike"
         domain = Domain.OR(
-            [Domain("default_code", "=ilike", like_pattern(code)) for code in codes]
-        ) | Domain("barcode", "in", list(codes))
+            [Domain("default_code", operator, like_pattern(code)) for code in codes]
+        )
+        if exact:
+            domain |= Domain("barcode", "in", list(codes))
         return set(Product._search(domain))
 
     @api.model

@@ -151,6 +151,11 @@ class TestCatalogBrowse(PagerWalkMixin, B2bCommon, HttpCase):
                 text = separator.join(wanted).replace(" ", "%20")
                 self.assertEqual(self.found(text), wanted)
         self.assertEqual(self.found("vnt-5010-n%20VNT-5011-Z"), wanted[:2])
+        # no code exact: parts of SKUs, any of them
+        self.assertEqual(
+            self.found("VNT-5010,VNT-6403"),
+            ["VNT-5010-N", "VNT-5010-Z", "VNT-6403-N", "VNT-6403-Z"],
+        )
 
     def test_percent_and_underscore_are_plain_characters(self):
         self.env["product.product"].create(

@@ -13,8 +13,8 @@
   barcode (ASCII letters, digits and ``-._/``, at least one digit, at least
   four characters: "SCR-01001", "4607001000018"). Each term is one code; a
   product matches if its SKU or barcode *is* one of them (case-insensitive).
-  A list in which no code is found is searched again as words, so that
-  "M8 20x40" or "933 1000" still find names.
+  A list in which no code is found exactly is searched again as parts of
+  SKUs ("SCR-010 ANC-020": any SKU containing one), then as words.
 - **Words** otherwise: every term must be found, as a substring, in the name
   or in the SKU of a product ("болт 6x40 цинк"); a single term also matches a
   barcode exactly.
