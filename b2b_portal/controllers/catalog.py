@@ -4,26 +4,36 @@ from werkzeug.urls import url_encode
 from odoo import http
 from odoo.exceptions import AccessError
 from odoo.http import request
+from odoo.tools.misc import formatLang
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models import product_product
+from ..tools.catalog_search import MAX_TERMS, parse_search
+from ..tools.plurals import choose_plural
 from ..tools.quantities import parse_quantity
 from .portal import b2b_active_entity
 
 PAGE_SIZES = (20, 50, 100)
-MAX_SEARCH = 100
+MAX_SEARCH = 1000
 SORTS = {
     "code": "default_code asc, id asc",
     "name": "name asc, id asc",
     "new": "create_date desc, id desc",
+    # by the entity's own price, see product.product._b2b_page_by_price
+    "price": None,
+    "price_desc": None,
 }
+CATALOG_URL = "/my/b2b/catalog"
 
 
 class B2bCatalog(CustomerPortal):
     # -- helpers -----------------------------------------------------------------
-    def _b2b_catalog_args(self, kw):
-        """Catalog filters from the query string, each checked."""
+    def _b2b_catalog_args(self, kw, page=None):
+        """Catalog filters from the query string, each checked; the page
+        comes from the path (``/page/<n>``) or, for older links, from a
+        ``page`` argument."""
         messages = []
         search = (kw.get("search") or "").strip()
         if len(search) > MAX_SEARCH:
@@ -36,7 +46,7 @@ class B2bCatalog(CustomerPortal):
         try:
             ppg = int(kw.get("ppg") or PAGE_SIZES[0])
             category = int(kw.get("category") or 0)
-            page = max(int(kw.get("page") or 1), 1)
+            page = max(int(page or kw.get("page") or 1), 1)
         except ValueError:
             ppg, category, page = PAGE_SIZES[0], 0, 1
         values = []
@@ -87,31 +97,48 @@ class B2bCatalog(CustomerPortal):
         if args["in_stock"]:
             domain += [("free_qty", ">", 0)]
         total = Product.search_count(domain)
-        url_args = {
-            k: v
-            for k, v in (
-                ("search", args["search"]),
-                ("category", args["category"] or ""),
-                ("in_stock", "1" if args["in_stock"] else ""),
-                ("sort", args["sort"]),
-                ("ppg", args["ppg"]),
+        notices = []
+        dropped = parse_search(args["search"]).dropped
+        if dropped:
+            notices.append(
+                request.env._("Only the first %(n)s terms were searched.", n=MAX_TERMS)
             )
-            if v
-        }
-        if args["attr"]:
-            url_args["attr"] = args["attr"]
+        url_args = self._b2b_catalog_query(args)
         pager = portal_pager(
-            url="/my/b2b/catalog",
+            url=CATALOG_URL,
             url_args=url_args,
             total=total,
             page=args["page"],
             step=args["ppg"],
         )
-        products = Product.search(
-            domain, order=SORTS[args["sort"]], limit=args["ppg"], offset=pager["offset"]
-        )
         contract = entity._b2b_default_contract()
-        prices, currency = entity._b2b_prices(products, contract)
+        page = None
+        if SORTS[args["sort"]] is None:
+            page = Product._b2b_page_by_price(
+                domain,
+                entity,
+                contract,
+                offset=pager["offset"],
+                limit=args["ppg"],
+                count=total,
+                descending=args["sort"] == "price_desc",
+            )
+            if page is None:
+                notices.append(
+                    request.env._(
+                        "More than %(limit)s products match: they are sorted by "
+                        "SKU. Narrow the search to sort them by price.",
+                        limit=product_product.PRICE_SORT_LIMIT,
+                    )
+                )
+        if page:
+            products, prices, currency = page
+        else:
+            sort = SORTS[args["sort"]] or SORTS["code"]
+            products = Product.search(
+                domain, order=sort, limit=args["ppg"], offset=pager["offset"]
+            )
+            prices, currency = entity._b2b_prices(products, contract)
         return {
             "page_name": "b2b_catalog",
             "entity": entity,
@@ -121,6 +148,13 @@ class B2bCatalog(CustomerPortal):
             "currency": currency,
             "availability": products._b2b_availability(company),
             "pager": pager,
+            "total": total,
+            "total_text": self._b2b_found_text(total),
+            "nothing_text": request.env._(
+                "Nothing found for “%(search)s”. Check the SKU or try fewer words.",
+                search=args["search"],
+            ),
+            "notices": notices,
             "args": args,
             "url_args": url_args,
             "categories": categories,
@@ -128,6 +162,33 @@ class B2bCatalog(CustomerPortal):
             "can_order": request.env.user._b2b_can(entity, "order"),
             "cart": request.env.user._b2b_current_cart(entity),
         }
+
+    def _b2b_found_text(self, total):
+        """The "Found 1 234 products" line, in the buyer's language and plural
+        form."""
+        env = request.env
+        text = env._("Found %(n)s product|Found %(n)s products")
+        return choose_plural(text, total, env.lang) % {
+            "n": formatLang(env, total, digits=0)
+        }
+
+    def _b2b_catalog_query(self, args):
+        """The query arguments of the catalog's filters, without the page."""
+        query = {
+            "search": args["search"],
+            "category": args["category"] or "",
+            "in_stock": "1" if args["in_stock"] else "",
+            "sort": args["sort"],
+            "ppg": args["ppg"],
+            "attr": args["attr"],
+        }
+        return {k: v for k, v in query.items() if v}
+
+    def _b2b_catalog_url(self, args, page=1, **extra):
+        """The catalog URL of ``args`` at ``page``, as the pager writes it."""
+        query = {**self._b2b_catalog_query(args), **extra}
+        url = f"{CATALOG_URL}/page/{page}" if page > 1 else CATALOG_URL
+        return f"{url}?{url_encode(query)}" if query else url
 
     def _b2b_attribute_facets(self, Product, domain):
         """[(attribute, [(value, count)])] of the products matching
@@ -151,14 +212,18 @@ class B2bCatalog(CustomerPortal):
 
     # -- routes -------------------------------------------------------------------
     @http.route(
-        "/my/b2b/catalog", type="http", auth="user", methods=["GET"], website=True
+        [CATALOG_URL, f"{CATALOG_URL}/page/<int:page>"],
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
     )
-    def b2b_catalog(self, **kw):
+    def b2b_catalog(self, page=None, **kw):
         entity = b2b_active_entity("read")
-        args, messages = self._b2b_catalog_args(kw)
+        args, messages = self._b2b_catalog_args(kw, page)
         values = self._prepare_portal_layout_values()
         values.update(self._b2b_catalog_values(entity, args))
-        values["messages"] = messages
+        values["messages"] = messages + values.pop("notices")
         values["added"] = kw.get("added")
         return request.render("b2b_portal.portal_b2b_catalog", values)
 
@@ -178,15 +243,13 @@ class B2bCatalog(CustomerPortal):
             args, _messages = self._b2b_catalog_args(post)
             values = self._prepare_portal_layout_values()
             values.update(self._b2b_catalog_values(entity, args))
-            values.update(errors=errors, typed=post)
+            values.update(errors=errors, typed=post, messages=values.pop("notices"))
             return request.render("b2b_portal.portal_b2b_catalog", values, status=400)
         cart = request.env.user._b2b_current_cart(entity, create=True)
         cart._b2b_add_products(quantities)
         args, _messages = self._b2b_catalog_args(post)
-        back = {k: v for k, v in args.items() if v and k != "in_stock"}
-        back.update(in_stock="1" if args["in_stock"] else "", added=len(quantities))
         return request.redirect(
-            "/my/b2b/catalog?" + url_encode({k: v for k, v in back.items() if v}), 303
+            self._b2b_catalog_url(args, args["page"], added=len(quantities)), 303
         )
 
     def _b2b_parse_quantities(self, entity, post):

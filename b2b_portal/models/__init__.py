@@ -6,6 +6,7 @@ from . import product_template
 from . import b2b_contract
 from . import sale_order
 from . import product_product
+from . import product_pricelist
 from . import product_category
 from . import b2b_news
 from . import b2b_change_request

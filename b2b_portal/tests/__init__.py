@@ -5,6 +5,7 @@ from . import test_entities
 from . import test_demo
 from . import test_portal
 from . import test_quantities
+from . import test_catalog_search
 from . import test_verification
 from . import test_contracts
 from . import test_active_entity
@@ -12,6 +13,7 @@ from . import test_catalog
 from . import test_assortment
 from . import test_product_page
 from . import test_catalog_queries
+from . import test_catalog_browse
 from . import test_news
 from . import test_orders
 from . import test_dashboard

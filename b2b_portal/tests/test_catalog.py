@@ -183,7 +183,7 @@ class TestCatalog(B2bCommon, HttpCase):
         self.authenticate("buyer_a", "buyer_a")
         response = self.url_open("/my/b2b/catalog?search=" + "TST" * 2000)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("cut to its first 100 characters", response.text)
+        self.assertIn("cut to its first 1000 characters", response.text)
 
     def test_buyer_without_entity_is_forbidden(self):
         self.env["b2b.membership"].search([("user_id", "=", self.buyer_a.id)]).unlink()

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import B2bCommon
@@ -42,3 +43,30 @@ class TestCatalogQueries(B2bCommon, HttpCase):
         self.assertLessEqual(
             large - small, 2, f"20 rows: {small} queries, 100 rows: {large}"
         )
+
+    def test_price_sort_costs_the_same_for_20_and_100_rows(self):
+        self.authenticate("buyer_a", "buyer_a")
+        product = self.env["product.product"].search(
+            [("default_code", "=", "QRY-0007")]
+        )
+        # first a price type sorted by the database, then one with a
+        # product rule: all 120 products priced in one batch
+        for items in ([], [{"applied_on": "0_product_variant", "fixed_price": 1}]):
+            self.pricelist_a.item_ids = [
+                Command.create(
+                    {"compute_price": "fixed", "product_id": product.id, **item}
+                )
+                for item in items
+            ]
+            with self.subTest(rules=len(items)):
+                small, rows_small = self.count(
+                    "/my/b2b/catalog?search=QRY&sort=price&ppg=20"
+                )
+                large, rows_large = self.count(
+                    "/my/b2b/catalog?search=QRY&sort=price&ppg=100"
+                )
+                self.assertEqual((rows_small, rows_large), (20, 100))
+                self.assertLessEqual(small, 60)
+                self.assertLessEqual(
+                    large - small, 2, f"20 rows: {small} queries, 100 rows: {large}"
+                )

@@ -10,6 +10,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import B2bCommon
+from .pager import PagerWalkMixin
 
 
 class B2bNewsCommon(B2bCommon):
@@ -246,7 +247,7 @@ class TestNews(B2bNewsCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestNewsPortal(B2bNewsCommon, HttpCase):
+class TestNewsPortal(PagerWalkMixin, B2bNewsCommon, HttpCase):
     """/my/b2b/news in the browser."""
 
     def _get(self, url):
@@ -260,6 +261,27 @@ class TestNewsPortal(B2bNewsCommon, HttpCase):
         self.assertIn("Warehouse closed on holidays", response.text)
         self.assertIn("Wholesale price list 2026", response.text)
         self.assertNotIn("Retail promo week", response.text)
+
+    def test_every_pager_link_answers_with_its_news(self):
+        # three pages of the portal's 80 news
+        self.env(user=self.manager)["b2b.news"].create(
+            [
+                {"name": f"Bulletin {n}", "date": self.now - timedelta(days=10 + n)}
+                for n in range(170)
+            ]
+        )
+        self.authenticate("buyer_a", "buyer_a")
+        self.env.flush_all()
+        pages = self.walk_pager(
+            "/my/b2b/news", "//tr[contains(@class, 'o_b2b_news_row')]//a/@href"
+        )
+        self.assertEqual(sorted(pages), [1, 2, 3])
+        News = self.env["b2b.news"].with_user(self.buyer_a)
+        expected = [
+            f"/my/b2b/news/{news.id}" for news in News._b2b_news_page(self.entity_a)
+        ]
+        self.assertEqual(len(expected), 172)
+        self.assertEqual(self.walked_rows(pages), expected)
 
     def test_list_follows_the_entity_switch(self):
         self.buyer_ab._b2b_switch_entity(self.entity_b)

@@ -9,6 +9,7 @@ from odoo.tools.misc import format_date
 
 from ..tools.order_status import portal_status
 from .common import B2bCommon
+from .pager import PagerWalkMixin
 
 
 class TestOrderStatusKernel(BaseCase):
@@ -139,8 +140,34 @@ class OrdersCommon(B2bCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestOrderLists(OrdersCommon, HttpCase):
+class TestOrderLists(PagerWalkMixin, OrdersCommon, HttpCase):
     """/my/orders and /my/quotes of the active entity, with their status."""
+
+    def test_every_pager_link_answers_with_the_entitys_orders(self):
+        now = fields.Datetime.now()
+        orders = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": entity.id,
+                    "date_order": now - datetime.timedelta(minutes=n),
+                }
+                for n, entity in enumerate(
+                    [self.entity_a] * 145 + [self.entity_b] * 5 + [self.entity_a] * 90
+                )
+            ]
+        )
+        orders[:150].write({"state": "sale"})
+        orders[150:].write({"state": "sent"})
+        self.authenticate("buyer_a", "buyer_a")
+        self.env.flush_all()
+        names = "//td/a[starts-with(@href, '/my/orders/')]/text()"
+        mine = orders.filtered(lambda o: o.partner_id == self.entity_a)
+        for url, state in (("/my/orders", "sale"), ("/my/quotes", "sent")):
+            with self.subTest(url=url):
+                pages = self.walk_pager(url, names)
+                self.assertEqual(sorted(pages), [1, 2])
+                expected = mine.filtered(lambda o, s=state: o.state == s)
+                self.assertEqual(self.walked_rows(pages), expected.mapped("name"))
 
     def test_orders_of_the_active_entity_switch_with_it(self):
         order_a = self.make_order(self.entity_a, [(self.service, 1)])

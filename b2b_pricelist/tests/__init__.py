@@ -8,3 +8,4 @@ from . import (
     test_pricing_service,
     test_resolution,
 )
+from . import test_catalog_sort
