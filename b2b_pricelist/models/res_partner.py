@@ -108,7 +108,6 @@ class ResPartner(models.Model):
         gave the price type: [(place, price type or empty)], the last one
         holding the resolved price type."""
         self.ensure_one()
-        _ = self.env._
         pricelist, kind, _source = self._b2b_resolve_pricelist(contract)
         entity = self.commercial_partner_id.sudo()
         Pricelist = self.env["product.pricelist"]
@@ -116,13 +115,17 @@ class ResPartner(models.Model):
         if contract:
             contract = contract.sudo()
             own = contract.pricelist_id.filtered("b2b_is_price_type")
-            steps.append(("contract", _("contract %(name)s", name=contract.name), own))
-        steps.append(("entity", _("legal entity"), entity.b2b_pricelist_id))
+            steps.append(
+                ("contract", self.env._("contract %(name)s", name=contract.name), own)
+            )
+        steps.append(("entity", self.env._("legal entity"), entity.b2b_pricelist_id))
         level = entity.b2b_level_id
         steps.append(
             (
                 "level",
-                _("level %(name)s", name=level.name) if level else _("level"),
+                self.env._("level %(name)s", name=level.name)
+                if level
+                else self.env._("level"),
                 level.pricelist_id,
             )
         )
@@ -132,12 +135,16 @@ class ResPartner(models.Model):
         steps.append(
             (
                 "group",
-                _("group %(name)s", name=groups[0].name) if groups else _("groups"),
+                self.env._("group %(name)s", name=groups[0].name)
+                if groups
+                else self.env._("groups"),
                 groups[:1].b2b_pricelist_id,
             )
         )
-        steps.append(("company", _("company default"), Pricelist))
-        steps.append(("partner", _("Odoo price list of the customer"), Pricelist))
+        steps.append(("company", self.env._("company default"), Pricelist))
+        steps.append(
+            ("partner", self.env._("Odoo price list of the customer"), Pricelist)
+        )
         chain = []
         for step_kind, place, found in steps:
             if step_kind == kind:
@@ -476,8 +483,8 @@ class ResPartner(models.Model):
             ]
         )
         # each company's ladder, turnover and currency
-        levels = self.env["b2b.level"].sudo().search([])
-        for company in levels.company_id:
+        ladders = self.env["b2b.level"].sudo()._read_group([], ["company_id"])
+        for (company,) in ladders:
             entities.with_company(company)._b2b_recompute_levels()
 
     def _b2b_level_progress(self, date=None):
