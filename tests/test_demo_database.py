@@ -170,5 +170,6 @@ class TestDemoDatabase(unittest.TestCase):
             self.assertEqual(progress["next_level"].name, "Серебро")
             self.assertAlmostEqual(progress["missing"], 18450.0)
             self.assertEqual(progress["currency"].name, "RUB")
-            history = stroydvor.b2b_level_history_ids
-            self.assertEqual(history.level_id.name, "Базовый")
+            first = stroydvor.b2b_level_history_ids.sorted("id")[:1]
+            self.assertFalse(first.previous_level_id)
+            self.assertEqual(first.level_id.name, "Базовый")
