@@ -11,8 +11,7 @@ class B2bContract(models.Model):
         string="Price type",
         domain=[("b2b_is_price_type", "=", True)],
         help="Price type of orders under this contract; it goes before the "
-        "entity's, its level's and its groups'. Empty (or a price list that "
-        "is no price type): those apply.",
+        "entity's, its level's and its groups'. Empty: those apply.",
     )
     b2b_price_fixation = fields.Boolean(
         string="Price fixation",

@@ -57,9 +57,9 @@ class ResPartner(models.Model):
         """
         self.ensure_one()
         contract = contract and contract.sudo()
-        # a contract counts with a price type of its own only: an Odoo price
-        # list on it (b2b_portal's field) does not hide the group's
-        own = contract and contract.pricelist_id.filtered("b2b_is_price_type")
+        # a contract without a price type of its own does not hide the
+        # entity's, the level's or the group's
+        own = contract and contract.pricelist_id
         # the contract of this very entity: no need to read the partner
         if own and contract.entity_id.id == self.id:
             return own, "contract", contract
@@ -114,7 +114,7 @@ class ResPartner(models.Model):
         steps = []
         if contract:
             contract = contract.sudo()
-            own = contract.pricelist_id.filtered("b2b_is_price_type")
+            own = contract.pricelist_id
             steps.append(
                 ("contract", self.env._("contract %(name)s", name=contract.name), own)
             )

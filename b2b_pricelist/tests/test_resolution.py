@@ -58,10 +58,9 @@ class TestResolution(B2bPricelistCommon):
         self.contract_a.pricelist_id = False
         self.assertEqual(self.resolve(self.contract_a)[:2], (self.pl_entity, "entity"))
 
-    def test_contract_price_list_that_is_no_price_type(self):
-        # b2b_portal's contracts may name an Odoo price list: the group's
-        # price type still applies, and the chain says where it looked
-        self.contract_a.pricelist_id = self.pricelist_a
+    def test_contract_without_price_type_leaves_the_group(self):
+        # the chain says where the resolution looked
+        self.assertFalse(self.contract_a.pricelist_id)
         self.assertEqual(
             self.resolve(self.contract_a), (self.large, "group", self.group_large)
         )
