@@ -10,6 +10,7 @@
     "maintainers": ["team-lead"],
     "depends": ["b2b_portal"],
     "data": [
+        "security/b2b_pricelist_security.xml",
         "security/ir.model.access.csv",
         "data/b2b_pricelist_data.xml",
         "views/product_pricelist_views.xml",
@@ -19,4 +20,5 @@
         "views/portal_templates.xml",
     ],
     "demo": ["demo/b2b_pricelist_demo.xml"],
+    "assets": {"web.assets_tests": ["b2b_pricelist/static/tests/tours/**/*"]},
 }

@@ -131,3 +131,45 @@ class TestDemoDatabase(unittest.TestCase):
             News = env["b2b.news"].with_user(buyer)
             self.assertEqual(len(News.search(News._b2b_domain_for(tekhnosnab))), 2)
             self.assertEqual(len(News.search(News._b2b_domain_for(stroydvor))), 1)
+
+    def test_prices_differ_visibly(self):
+        """b2b_pricelist's demo on b2b_portal's: the buyer's two entities see
+        different prices; breaks, order rules and attributes on enough
+        products; contracts leave the group's price type; levels in roubles."""
+        with self.registry.cursor() as cr:
+            env = self.env(cr)
+            company = env.ref("b2b_portal.supplier_company_demo")
+            buyer = env.ref("b2b_portal.user_buyer_demo")
+            stroydvor = env.ref("b2b_portal.entity_stroydvor_demo")
+            tekhnosnab = env.ref("b2b_portal.entity_tekhnosnab_demo")
+            self.assertEqual(buyer._b2b_entities(), stroydvor | tekhnosnab)
+            Product = env["product.product"].with_company(company)
+            catalog = Product.search(Product._b2b_catalog_domain(stroydvor, company))
+            prices = []
+            for entity in (stroydvor, tekhnosnab):
+                contract = entity._b2b_default_contract()
+                self.assertEqual(entity._b2b_resolve_pricelist(contract)[1], "group")
+                price_of, currency = entity.with_company(company)._b2b_prices(
+                    catalog, contract
+                )
+                self.assertEqual(currency.name, "RUB")
+                prices.append(price_of)
+            differ = [p for p in catalog.ids if prices[0][p] != prices[1][p]]
+            self.assertGreater(len(differ), len(catalog) * 0.9)
+            lines = stroydvor.with_company(company)._b2b_price_lines(
+                [(p, 1.0, None) for p in catalog], stroydvor._b2b_default_contract()
+            )
+            self.assertGreaterEqual(len([li for li in lines if li["next_qty"]]), 20)
+            self.assertGreaterEqual(
+                len(catalog.filtered(lambda p: p.b2b_min_qty and p.b2b_multiple)), 20
+            )
+            self.assertGreaterEqual(
+                len(catalog.filtered("product_template_attribute_value_ids")), 30
+            )
+            progress = stroydvor.with_company(company)._b2b_level_progress()
+            self.assertEqual(progress["next_level"].name, "Серебро")
+            self.assertAlmostEqual(progress["missing"], 18450.0)
+            self.assertEqual(progress["currency"].name, "RUB")
+            first = stroydvor.b2b_level_history_ids.sorted("id")[:1]
+            self.assertFalse(first.previous_level_id)
+            self.assertEqual(first.level_id.name, "Базовый")

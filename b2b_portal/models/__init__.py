@@ -2,6 +2,7 @@ from . import b2b_membership
 from . import res_partner
 from . import res_users
 from . import b2b_demo
+from . import b2b_demo_attributes
 from . import product_template
 from . import b2b_contract
 from . import sale_order

@@ -38,6 +38,49 @@ class TestDemo(TransactionCase):
         )
         self.assertGreater(screw.with_company(self.company).standard_price, 0)
 
+    def test_attributes_to_filter_by(self):
+        attributes = self.env["product.attribute"].browse(
+            [
+                self.env.ref(f"b2b_portal.attribute_{key}_demo").id
+                for key in ("diameter", "length", "material", "coating")
+            ]
+        )
+        self.assertEqual(
+            attributes.with_context(lang="ru_RU").mapped("name"),
+            ["Диаметр", "Длина", "Материал", "Покрытие"],
+        )
+        specs = self.products.filtered("product_template_attribute_value_ids")
+        self.assertGreaterEqual(len(specs), 30)
+        # one value per attribute: each product keeps its single variant
+        self.assertEqual(
+            set(specs.product_tmpl_id.mapped("product_variant_count")), {1}
+        )
+        for attribute in attributes:
+            self.assertGreaterEqual(
+                len(
+                    specs.filtered(
+                        lambda p, a=attribute: a in p.attribute_line_ids.attribute_id
+                    )
+                ),
+                30 if attribute.name != "Coating" else 20,
+            )
+        # the catalog's filter: products of one value
+        m8 = self.env["product.attribute.value"].search(
+            [("attribute_id", "=", attributes[0].id), ("name", "=", "M8")]
+        )
+        bolts = self.products.search(
+            [
+                ("id", "in", self.products.ids),
+                (
+                    "product_template_attribute_value_ids.product_attribute_value_id",
+                    "=",
+                    m8.id,
+                ),
+            ]
+        )
+        self.assertEqual(len(bolts), 5)
+        self.assertTrue(all(b.default_code.startswith("BLT") for b in bolts))
+
     def test_stock_and_incoming(self):
         products = self.products.with_company(self.company)
         on_hand = products.filtered(lambda p: p.qty_available > 0)

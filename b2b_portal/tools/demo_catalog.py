@@ -238,6 +238,51 @@ _EN_WORDS = {
 }
 
 
+# the catalog's filters: (key, English name, Russian name)
+ATTRIBUTES = [
+    ("diameter", "Diameter", "Диаметр"),
+    ("length", "Length", "Длина"),
+    ("material", "Material", "Материал"),
+    ("coating", "Coating", "Покрытие"),
+]
+
+
+def _mm(value):
+    return f"{_en(value)} mm", f"{value} мм"
+
+
+# attribute values of a family's items, from their variant values:
+# [(attribute key, English value, Russian value)]
+SPECS = {
+    "SCR": lambda v: [
+        ("diameter", *_mm(v[0])),
+        ("length", *_mm(v[1])),
+        ("material", "Steel", "Сталь"),
+        ("coating", "Black phosphate", "Фосфат"),
+    ],
+    "ANC": lambda v: [
+        ("diameter", *_mm(v[0])),
+        ("length", *_mm(v[1])),
+        ("material", "Nylon", "Нейлон"),
+    ],
+    "BLT": lambda v: [
+        ("diameter", f"M{v[0]}", f"M{v[0]}"),
+        ("length", *_mm(v[1])),
+        ("material", "Steel 8.8", "Сталь 8.8"),
+        ("coating", "Zinc", "Цинк"),
+    ],
+}
+
+
+def spec_order(value_en):
+    """Sort key of an attribute value: its number first (M8 before M10)."""
+    digits = "".join(c for c in value_en.split(" ")[0] if c.isdigit() or c == ".")
+    try:
+        return (0, float(digits), value_en)
+    except ValueError:
+        return (1, 0.0, value_en)
+
+
 def ean13(code12):
     """Complete 12 digits with the EAN-13 check digit."""
     total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(code12))
@@ -267,6 +312,7 @@ def catalog(seed=19):
                     "name_ru": name_ru.format(*values),
                     "name_en": name_en.format(*(_en(v) for v in values)),
                     "category": path,
+                    "specs": SPECS[prefix](values) if prefix in SPECS else [],
                     "list_price": list_price,
                     "cost": round(list_price * rng.uniform(0.55, 0.7), 2),
                     "rrp": round(list_price * 1.45, -1),

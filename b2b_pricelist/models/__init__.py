@@ -1,6 +1,7 @@
 from . import (
     account_move,
     b2b_contract,
+    b2b_demo,
     b2b_level,
     b2b_level_history,
     product_pricelist,

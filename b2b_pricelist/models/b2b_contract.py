@@ -9,8 +9,9 @@ class B2bContract(models.Model):
 
     pricelist_id = fields.Many2one(
         string="Price type",
+        domain=[("b2b_is_price_type", "=", True)],
         help="Price type of orders under this contract; it goes before the "
-        "entity's, its level's and its groups'.",
+        "entity's, its level's and its groups'. Empty: those apply.",
     )
     b2b_price_fixation = fields.Boolean(
         string="Price fixation",

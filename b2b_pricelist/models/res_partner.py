@@ -57,12 +57,15 @@ class ResPartner(models.Model):
         """
         self.ensure_one()
         contract = contract and contract.sudo()
+        # a contract without a price type of its own does not hide the
+        # entity's, the level's or the group's
+        own = contract and contract.pricelist_id
         # the contract of this very entity: no need to read the partner
-        if contract and contract.pricelist_id and contract.entity_id.id == self.id:
-            return contract.pricelist_id, "contract", contract
+        if own and contract.entity_id.id == self.id:
+            return own, "contract", contract
         entity = self.commercial_partner_id.sudo()
-        if contract and contract.entity_id == entity and contract.pricelist_id:
-            return contract.pricelist_id, "contract", contract
+        if own and contract.entity_id == entity:
+            return own, "contract", contract
         if entity.b2b_pricelist_id:
             return entity.b2b_pricelist_id, "entity", entity
         level = entity.b2b_level_id
@@ -99,6 +102,56 @@ class ResPartner(models.Model):
     def _b2b_pricelist(self, contract=None):
         self.ensure_one()
         return self._b2b_resolve_pricelist(contract)[0]
+
+    def _b2b_pricelist_chain(self, contract=None):
+        """Where the resolution looked, in its order, up to the place that
+        gave the price type: [(place, price type or empty)], the last one
+        holding the resolved price type."""
+        self.ensure_one()
+        pricelist, kind, _source = self._b2b_resolve_pricelist(contract)
+        entity = self.commercial_partner_id.sudo()
+        Pricelist = self.env["product.pricelist"]
+        steps = []
+        if contract:
+            contract = contract.sudo()
+            own = contract.pricelist_id
+            steps.append(
+                ("contract", self.env._("contract %(name)s", name=contract.name), own)
+            )
+        steps.append(("entity", self.env._("legal entity"), entity.b2b_pricelist_id))
+        level = entity.b2b_level_id
+        steps.append(
+            (
+                "level",
+                self.env._("level %(name)s", name=level.name)
+                if level
+                else self.env._("level"),
+                level.pricelist_id,
+            )
+        )
+        groups = entity.category_id.filtered("b2b_pricelist_id").sorted(
+            lambda g: (-g.b2b_priority, g.id)
+        )
+        steps.append(
+            (
+                "group",
+                self.env._("group %(name)s", name=groups[0].name)
+                if groups
+                else self.env._("groups"),
+                groups[:1].b2b_pricelist_id,
+            )
+        )
+        steps.append(("company", self.env._("company default"), Pricelist))
+        steps.append(
+            ("partner", self.env._("Odoo price list of the customer"), Pricelist)
+        )
+        chain = []
+        for step_kind, place, found in steps:
+            if step_kind == kind:
+                chain.append((place, pricelist))
+                break
+            chain.append((place, found))
+        return chain
 
     # -- the batched pricing service ---------------------------------------------
     def _b2b_prices(self, products, contract=None, quantity=1.0, date=None):
@@ -377,7 +430,12 @@ class ResPartner(models.Model):
         turnovers = self._b2b_turnovers(date, company)
         History = self.env["b2b.level.history"].sudo()
         history = []
-        for entity in self.sudo().with_context(b2b_level_recompute=True):
+        # a level of another company's ladder is that company's business: an
+        # invoice of this one must not drop it (history "Base → (empty)")
+        entities = self.sudo().filtered(
+            lambda e: not e.b2b_level_id or e.b2b_level_id.company_id == company
+        )
+        for entity in entities.with_context(b2b_level_recompute=True):
             turnover = turnovers.get(entity.id, 0.0)
             vals = {"b2b_turnover": turnover}
             change, note = reason, False
@@ -424,7 +482,10 @@ class ResPartner(models.Model):
                 ("b2b_state", "=", "approved"),
             ]
         )
-        entities._b2b_recompute_levels()
+        # each company's ladder, turnover and currency
+        ladders = self.env["b2b.level"].sudo()._read_group([], ["company_id"])
+        for (company,) in ladders:
+            entities.with_company(company)._b2b_recompute_levels()
 
     def _b2b_level_progress(self, date=None):
         """What the dashboard shows of this entity's level: the level, the

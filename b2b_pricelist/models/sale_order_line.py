@@ -35,15 +35,20 @@ class SaleOrderLine(models.Model):
             order.b2b_contract_id,
             order=order,
         )[0]
+        chain = " → ".join(
+            self.env._("%(place)s: %(type)s", place=place, type=found.name or "—")
+            for place, found in entity._b2b_pricelist_chain(order.b2b_contract_id)
+        )
         parts = [
             self.env._(
                 "Price type %(type)s (%(why)s).",
                 type=pricelist.display_name or "-",
                 why=entity._b2b_pricelist_reason_text(kind, source),
             ),
+            self.env._("Looked at: %(chain)s.", chain=chain),
             self.env._(
                 "Rule: %(rule)s; price %(price)s.",
-                rule=line["rule"].display_name or self.env._("sales price"),
+                rule=self._b2b_rule_text(line["rule"]),
                 price=line["currency"].round(line["price_unit"]),
             ),
         ]
@@ -71,3 +76,19 @@ class SaleOrderLine(models.Model):
                 "type": "info",
             },
         }
+
+    def _b2b_rule_text(self, rule):
+        """What a price list rule applies to, its quantity break and its
+        discount, in words."""
+        if not rule:
+            return self.env._("sales price")
+        text = f"{rule.name}, {rule.price}".strip()
+        if rule.min_quantity:
+            text = self.env._(
+                "%(rule)s, quantity break from %(qty)s",
+                rule=text,
+                qty="%g" % rule.min_quantity,
+            )
+        if rule.b2b_generated:
+            text = self.env._("%(rule)s (the price type's own)", rule=text)
+        return text

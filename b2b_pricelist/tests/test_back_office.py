@@ -1,3 +1,5 @@
+import ast
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
@@ -21,6 +23,45 @@ class TestBackOffice(B2bPricelistCommon):
         cls.gold = cls.env["b2b.level"].create(
             {"name": "Gold", "threshold": 1000, "pricelist_id": cls.large.id}
         )
+
+    def test_b2b_manager_opens_price_types(self):
+        """The menu's action as a B2B manager without any sales or product
+        right of its own: list, form, a new price type and its rules."""
+        manager = new_test_user(
+            self.env,
+            login="b2b_manager_price",
+            groups="b2b_portal.group_b2b_manager",
+            name="B2B Manager",
+        )
+        self.assertTrue(manager.has_group("product.group_product_pricelist"))
+        action = self.env.ref("b2b_pricelist.product_pricelist_action_b2b")
+        Pricelist = self.env["product.pricelist"].with_user(manager)
+        menu = self.env.ref("b2b_pricelist.b2b_menu_config_price_types")
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(manager)._visible_menu_ids()
+        )
+        views = Pricelist.get_views(
+            [(v.view_id.id, v.view_mode) for v in action.view_ids],
+            {"action_id": action.id, "toolbar": True},
+        )
+        self.assertEqual(set(views["views"]), {"list", "form"})
+        found = Pricelist.web_search_read(
+            ast.literal_eval(action.domain), {"name": {}, "b2b_discount": {}}
+        )
+        self.assertIn(self.wholesale.id, [r["id"] for r in found["records"]])
+        read = Pricelist.browse(self.large.id).web_read(
+            {"name": {}, "item_ids": {"fields": {"name": {}, "price": {}}}}
+        )
+        self.assertEqual(read[0]["name"], "Large wholesale")
+        form = Form(Pricelist.with_context(default_b2b_is_price_type=True))
+        form.name = "Дилер"
+        form.b2b_discount = 12.0
+        with form.item_ids.new() as item:
+            item.min_quantity = 100
+            item.compute_price = "percentage"
+            item.percent_price = 15
+        dealer = form.save()
+        self.assertEqual(len(dealer.item_ids), 2)
 
     def test_price_type_form(self):
         form = Form(

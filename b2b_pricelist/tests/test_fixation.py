@@ -159,3 +159,27 @@ class TestFixation(B2bPricelistCommon):
         message = action["params"]["message"]
         self.assertIn("Wholesale", message)
         self.assertIn("from contract A-1", message)
+        self.assertIn("Looked at: contract A-1: Wholesale.", message)
+
+    def test_explain_price_chain_and_break(self):
+        self.contract_a.pricelist_id = False
+        self.group_wholesale.b2b_pricelist_id = self.wholesale
+        self.env["product.pricelist.item"].create(
+            {
+                "pricelist_id": self.wholesale.id,
+                "applied_on": "3_global",
+                "min_quantity": 10,
+                "compute_price": "percentage",
+                "percent_price": 15,
+            }
+        )
+        order = self.make_order()
+        order.order_line[0].product_uom_qty = 12
+        message = order.order_line[0].action_b2b_explain_price()["params"]["message"]
+        self.assertIn(
+            "Looked at: contract A-1: — → legal entity: — → level: — → "
+            "group Wholesale: Wholesale.",
+            message,
+        )
+        self.assertIn("quantity break from 10", message)
+        self.assertIn("price 85.0", message)

@@ -51,6 +51,26 @@ class TestLevels(B2bPricelistCommon):
         # the other entity is not moved by A's invoices
         self.assertFalse(self.entity_b.b2b_level_id)
 
+    def test_other_company_keeps_its_level(self):
+        """Levels of one company's ladder stay when another company, without
+        levels of its own, recomputes (the history said "Base → (empty)")."""
+        self.make_invoice(self.entity_a, 1500.0, self.days_ago(3))
+        self.assertEqual(self.entity_a.b2b_level_id, self.silver)
+        other = self.env["res.company"].create({"name": "Other supplier"})
+        count = len(self.entity_a.b2b_level_history_ids)
+        self.entity_a.with_company(other)._b2b_recompute_levels()
+        self.assertEqual(self.entity_a.b2b_level_id, self.silver)
+        self.assertEqual(len(self.entity_a.b2b_level_history_ids), count)
+        # the nightly cron recomputes each company with its own ladder
+        self.entity_a.b2b_turnover = 0.0
+        self.env["res.partner"].with_company(other)._cron_b2b_recompute_levels()
+        self.assertAlmostEqual(self.entity_a.b2b_turnover, 1500.0)
+        self.assertEqual(self.entity_a.b2b_level_id, self.silver)
+        self.assertEqual(len(self.entity_a.b2b_level_history_ids), count)
+        last = self.entity_a.b2b_level_history_ids.sorted("id")[-1]
+        self.assertEqual(last.level_id, self.silver)
+        self.assertEqual(self.silver.currency_id, self.env.company.currency_id)
+
     def test_refund_lowers_turnover(self):
         self.make_invoice(self.entity_a, 1500.0, self.days_ago(3))
         self.assertEqual(self.entity_a.b2b_level_id, self.silver)

@@ -54,7 +54,7 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         page = response.text
         self.assertIn("90.00", page)  # wholesale: 100 - 10 %
         self.assertIn("o_b2b_next_break", page)
-        self.assertIn("add 9 more to pay", page)
+        self.assertIn("add 9 pcs more — and the price is", page)
         self.assertIn("85.00", page)
         self.assertIn("margin 40 %", page)  # RRP 150, price 90
         # nothing of entity B's price type
@@ -102,7 +102,7 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.assertIn("o_b2b_level", page)
         self.assertIn("Silver", page)
         self.assertIn("600.00", page)  # 1,000 - 400 more to reach Gold
-        self.assertIn("to reach", page)
+        self.assertIn("to reach the level", page)
         self.assertNotIn("Platinum-for-Beta", page)
         self.assertNotIn("Secret deal", page)
 
@@ -118,7 +118,7 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         response = self.url_open(f"/my/orders/{order.id}")
         self.assertEqual(response.status_code, 200)
         page = response.text
-        self.assertIn("add 6 more to pay", page)
+        self.assertIn("add 6 pcs more — and the price is", page)
         self.assertIn("o_b2b_violation", page)
         self.assertIn("at least 6", page)
         self.assertIn("Price fixed until", page)

@@ -58,6 +58,27 @@ class TestResolution(B2bPricelistCommon):
         self.contract_a.pricelist_id = False
         self.assertEqual(self.resolve(self.contract_a)[:2], (self.pl_entity, "entity"))
 
+    def test_contract_without_price_type_leaves_the_group(self):
+        # the chain says where the resolution looked
+        self.assertFalse(self.contract_a.pricelist_id)
+        self.assertEqual(
+            self.resolve(self.contract_a), (self.large, "group", self.group_large)
+        )
+        self.assertEqual(
+            self.entity_a._b2b_pricelist_chain(self.contract_a),
+            [
+                ("contract A-1", self.env["product.pricelist"]),
+                ("legal entity", self.env["product.pricelist"]),
+                ("level", self.env["product.pricelist"]),
+                ("group Large wholesale", self.large),
+            ],
+        )
+        self.contract_a.pricelist_id = self.pl_contract
+        self.assertEqual(
+            self.entity_a._b2b_pricelist_chain(self.contract_a),
+            [("contract A-1", self.pl_contract)],
+        )
+
     def test_entity_then_level_then_group_then_default(self):
         self.set_all()
         self.entity_a.b2b_pricelist_id = False
