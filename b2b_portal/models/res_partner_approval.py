@@ -49,9 +49,7 @@ class ResPartner(models.Model):
         admin = self.env.ref("base.user_admin", raise_if_not_found=False)
         people = managers - admin if admin else managers
         company = self._b2b_supplier_company()
-        return (
-            people.filtered(lambda u: company in u.company_ids) or people or managers
-        )
+        return people.filtered(lambda u: company in u.company_ids) or people or managers
 
     # -- verification ---------------------------------------------------------
     def action_b2b_submit(self):

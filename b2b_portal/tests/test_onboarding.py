@@ -110,7 +110,11 @@ class TestOnboarding(B2bCommon):
         managers = self.env.ref("b2b_portal.group_b2b_manager").all_user_ids
         admin = self.env.ref("base.user_admin")
         (managers - admin).filtered(lambda u: not u.share).write(
-            {"group_ids": [Command.unlink(self.env.ref("b2b_portal.group_b2b_manager").id)]}
+            {
+                "group_ids": [
+                    Command.unlink(self.env.ref("b2b_portal.group_b2b_manager").id)
+                ]
+            }
         )
         entity = self.register(self.sign_up())
         self.assertEqual(self.verify_activities(entity).user_id, admin)
