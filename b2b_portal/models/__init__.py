@@ -14,4 +14,3 @@ from . import uom_uom
 from . import sale_order_line
 from . import res_company
 from . import res_config_settings
-from . import res_users_signup
