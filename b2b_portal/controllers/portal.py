@@ -1,16 +1,24 @@
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import Forbidden, abort
 
 from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+REGISTER_URL = "/my/b2b/entities/register"
+
 
 def b2b_active_entity(capability="read"):
     """The active entity of the request, after the membership check and the
     check that the user's role there allows ``capability``; 403 otherwise.
-    Every route of the active entity starts here."""
+    Every route of the active entity starts here.
+
+    A user of no entity yet (a newcomer who just signed up) is sent to the
+    registration form, which tells them what to do; a JSON call gets 403.
+    """
     user = request.env.user
+    if not user._b2b_entities() and request.dispatcher.routing_type == "http":
+        abort(request.redirect(REGISTER_URL, 303))
     try:
         entity = user._b2b_active_entity()
         user._b2b_check(entity, capability)

@@ -1,5 +1,6 @@
 from . import b2b_membership
 from . import res_partner
+from . import res_partner_approval
 from . import res_users
 from . import b2b_demo
 from . import b2b_demo_attributes
@@ -13,3 +14,5 @@ from . import b2b_news
 from . import b2b_change_request
 from . import uom_uom
 from . import sale_order_line
+from . import res_company
+from . import res_config_settings

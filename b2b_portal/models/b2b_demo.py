@@ -3,6 +3,7 @@ import datetime
 from odoo import Command, api, fields, models
 
 from ..tools import demo_catalog, ru_ids
+from .res_company import SIGNUP_COMPANY_PARAM
 
 MODULE = "b2b_portal"
 
@@ -75,6 +76,7 @@ class B2bDemo(models.AbstractModel):
         products = self._demo_products(company)
         self._demo_stock(company, products)
         groups = self._demo_customer_groups()
+        self._demo_onboarding(company, groups["group_wholesale"])
         salesperson = self._demo_salesperson(company)
         entities = self._demo_customers(company, groups, salesperson)
         buyer = self._demo_buyer(company, entities)
@@ -349,6 +351,22 @@ class B2bDemo(models.AbstractModel):
         )
         self._demo_translate(groups, "name", [ru for _key, _en, ru in GROUPS])
         return dict(zip([key for key, _en, _ru in GROUPS], groups, strict=True))
+
+    def _demo_onboarding(self, company, group):
+        """Visitors who sign up belong to the supplier; approved entities get
+        the wholesale group and a contract at 30 days."""
+        self.env["ir.config_parameter"].sudo().set_param(
+            SIGNUP_COMPANY_PARAM, str(company.id)
+        )
+        term = self.env.ref("account.account_payment_term_30days", False)
+        company.write(
+            {
+                "b2b_default_category_id": group.id,
+                "b2b_contract_payment_term_id": term.id if term else False,
+                "b2b_contract_delivery_terms": "Доставка транспортом поставщика "
+                "до склада покупателя.",
+            }
+        )
 
     def _demo_salesperson(self, company):
         return self._demo_load(

@@ -185,10 +185,16 @@ class TestCatalog(B2bCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("cut to its first 1000 characters", response.text)
 
-    def test_buyer_without_entity_is_forbidden(self):
+    def test_buyer_without_entity_is_sent_to_registration(self):
         self.env["b2b.membership"].search([("user_id", "=", self.buyer_a.id)]).unlink()
         self.authenticate("buyer_a", "buyer_a")
-        self.assertEqual(self.url_open("/my/b2b/catalog").status_code, 403)
+        response = self.url_open("/my/b2b/catalog", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(
+            response.headers["Location"].endswith("/my/b2b/entities/register")
+        )
+        # nothing of the catalog
+        self.assertNotIn("o_b2b_catalog_table", response.text)
 
     def test_tour_switch_search_and_add_three_rows(self):
         self.buyer_ab._b2b_switch_entity(self.entity_a)

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from odoo import Command
 from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -94,11 +96,21 @@ class TestDashboard(DashboardCommon, HttpCase):
         self.assertIn(response.status_code, (302, 303))
         self.assertIn("/web/login", response.headers["Location"])
 
-    def test_user_of_no_entity_is_forbidden(self):
+    def test_user_of_no_entity_is_sent_to_registration(self):
         new_test_user(self.env, login="plain_customer", groups="base.group_portal")
         self.authenticate("plain_customer", "plain_customer")
-        self.assertEqual(self.url_open("/my/b2b").status_code, 403)
-        self.assertEqual(self.post_message("Hello").status_code, 403)
+        for response in (
+            self.url_open("/my/b2b", allow_redirects=False),
+            self.post_message("Hello"),
+        ):
+            self.assertEqual(response.status_code, 303)
+            self.assertEqual(
+                urlsplit(response.headers["Location"]).path,
+                "/my/b2b/entities/register",
+            )
+        page = self.url_open("/my/b2b")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("To see the catalog and order, register your company", page.text)
         self.assertNotIn('href="/my/b2b"', self.url_open("/my/home").text)
 
     def test_home_card(self):
