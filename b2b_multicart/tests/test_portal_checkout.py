@@ -43,6 +43,15 @@ class TestPortalCheckout(MulticartCommon, HttpCase):
         values.update(data)
         return values
 
+    @staticmethod
+    def form_version(page):
+        form = re.search(r'<form id="b2b_checkout".*?</form>', page, re.S).group(0)
+        return re.search(r'name="version" value="(\d+)"', form).group(1)
+
+    @staticmethod
+    def errors(page):
+        return re.findall(r'<div class="alert alert-danger o_b2b_errors".*?</div>', page, re.S)
+
     def test_carts_table_keeps_its_columns_without_request_number(self):
         page = self.url_open("/my/b2b/carts").text
         rows = re.findall(r'<tr class="o_b2b_cart_row".*?</tr>', page, re.S)
@@ -75,12 +84,13 @@ class TestPortalCheckout(MulticartCommon, HttpCase):
             f"/my/b2b/carts/{merged.id}/checkout",
             **self.checkout_form(
                 merged,
+                version=self.form_version(page.text),
                 shipping_id=self.dock.id,
                 date=fields.Date.to_string(date),
                 note="Ворота 3, до 17:00",
             ),
         )
-        self.assertEqual(response.status_code, 303)
+        self.assertEqual(response.status_code, 303, self.errors(response.text))
         self.assertEqual(merged.state, "sale")
         self.assertEqual(merged.partner_shipping_id, self.dock)
         self.assertEqual(merged.commitment_date.date(), date)
@@ -133,6 +143,16 @@ class TestPortalCheckout(MulticartCommon, HttpCase):
         self.assertRegex(response.text, rf'value="{address.id}"\s+selected=')
         self.assertIn("Позвонить</textarea>", response.text)
         self.assertFalse(self.env["b2b.change.request"].search([]))
+        # the form as shown orders the cart
+        version = self.form_version(response.text)
+        response = self.post(
+            f"/my/b2b/carts/{self.store.id}/checkout",
+            **self.checkout_form(
+                self.store, version=version, shipping_id=address.id, note="Позвонить"
+            ),
+        )
+        self.assertEqual(response.status_code, 303, self.errors(response.text))
+        self.assertEqual(self.store.partner_shipping_id, address)
         # the same address again: not a second one
         self.post(
             f"/my/b2b/carts/{self.store.id}/address",
