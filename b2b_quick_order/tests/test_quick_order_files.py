@@ -262,3 +262,14 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
         )
         self.assertEqual(file_name(' .."\x00', "xlsx"), "order.xlsx")
         self.assertEqual(len(file_name("я" * 300, "csv")), 104)
+
+    def test_export_url_for_those_who_may_export(self):
+        url = f"/my/b2b/quick-order/cart/{self.cart.id}"
+        self.assertEqual(self.cart._b2b_export_url(self.buyer_a), url)
+        # a colleague's cart, an accountant: no export
+        self.assertEqual(self.cart._b2b_export_url(self.buyer_ab), "")
+        self.assertEqual(self.cart._b2b_export_url(self.accountant), "")
+        # not a member of entity B
+        self.assertEqual(self.order_b._b2b_export_url(self.buyer_a), "")
+        self.cart.action_confirm()
+        self.assertEqual(self.cart._b2b_export_url(self.buyer_a), "")
