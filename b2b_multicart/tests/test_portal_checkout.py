@@ -229,3 +229,17 @@ class TestPortalCheckout(MulticartCommon, HttpCase):
             f"/my/b2b/carts/{self.shop.id}?moved=3&to={cart_b.id}"
         ).text
         self.assertNotIn("Бета", page)
+
+    def test_note_is_editable_on_the_cart_page(self):
+        page = self.url_open(f"/my/b2b/carts/{self.shop.id}").text
+        self.assertRegex(page, r'<textarea name="note"[^>]*o_b2b_cart_note')
+        response = self.post(
+            f"/my/b2b/carts/{self.shop.id}/rename",
+            name="Магазин",
+            note="Привезти до обеда",
+            version=self.shop.b2b_version,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.shop.b2b_note, "Привезти до обеда")
+        page = self.url_open(f"/my/b2b/carts/{self.shop.id}").text
+        self.assertIn("Привезти до обеда</textarea>", page)
