@@ -1,7 +1,7 @@
 {
     "name": "B2B Multi-Cart",
     "summary": "Several named carts per buyer and legal entity; move, share, "
-    "merge into one order and one invoice, split by availability",
+    "merge for review, order with one invoice, split by availability",
     "version": "19.0.1.0.0",
     "category": "Sales/Sales",
     "license": "LGPL-3",
@@ -17,6 +17,7 @@
         "data/ir_cron.xml",
         "views/sale_order_views.xml",
         "views/portal_cart_templates.xml",
+        "views/portal_order_templates.xml",
     ],
     "demo": ["demo/b2b_multicart_demo.xml"],
     "assets": {

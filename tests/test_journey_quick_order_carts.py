@@ -4,7 +4,7 @@ price type (b2b_pricelist), then merged into one order and one invoice."""
 
 import json
 
-from odoo.http import Request
+from odoo.http import Request, content_disposition
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.b2b_pricelist.tests.common import B2bPricelistCommon
@@ -70,11 +70,14 @@ class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
         # the history names both carts
         history = self.env["b2b.quick.order.upload"].search([])
         self.assertEqual(history.order_id, shop_cart | warehouse_cart)
-        # merge: one order, bolts summed, one invoice the buyer can see
-        order, summed = (shop_cart | warehouse_cart)._b2b_merge(
+        # merge: one cart to review, bolts summed; its checkout: one order,
+        # one invoice the buyer can see
+        merged, summed = (shop_cart | warehouse_cart)._b2b_merge(
             self.buyer_a, "journey-token"
         )
         self.assertEqual(summed, 1)
+        self.assertEqual(merged.state, "draft")
+        order = merged._b2b_checkout("journey-checkout", merged.b2b_contract_id)
         self.assertEqual(order.state, "sale")
         bolts = order.order_line.filtered(lambda line: line.product_id == self.product)
         self.assertEqual(bolts.product_uom_qty, 12)
@@ -103,3 +106,23 @@ class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
         page = self.url_open(f"/my/b2b/carts/{cart.id}").text
         self.assertIn("o_b2b_price_notice", page)
         self.assertIn("Prices are fixed until", page)
+
+    def test_cart_page_offers_the_cart_as_a_file(self):
+        cart = self.buyer_a._b2b_new_cart(self.entity_a, "Склад «Химки»/март")
+        cart._b2b_add_products({self.product: 6})
+        self.authenticate("buyer_a", "buyer_a")
+        page = self.url_open(f"/my/b2b/carts/{cart.id}").text
+        url = f"/my/b2b/quick-order/cart/{cart.id}"
+        self.assertIn(f'href="{url}.xlsx"', page)
+        self.assertIn(f'href="{url}.csv"', page)
+        response = self.url_open(f"{url}.csv")
+        self.assertEqual(response.status_code, 200)
+        disposition = response.headers["Content-Disposition"]
+        self.assertEqual(disposition, content_disposition("Склад «Химки» март.csv"))
+        # a colleague it is shared with reads the cart, without the export
+        cart._b2b_share(self.buyer_ab, "read")
+        self.buyer_ab._b2b_switch_entity(self.entity_a)
+        self.authenticate("buyer_ab", "buyer_ab")
+        page = self.url_open(f"/my/b2b/carts/{cart.id}").text
+        self.assertIn("o_b2b_cart_page", page)
+        self.assertNotIn(url, page)

@@ -2,13 +2,15 @@ import uuid
 
 from werkzeug.exceptions import Forbidden, NotFound
 
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
 from odoo.addons.b2b_portal.tools.quantities import parse_quantity
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..tools.plural import plural
 
 
 def _qty_messages(env):
@@ -117,7 +119,12 @@ class B2bCartPortal(CustomerPortal):
             split=False,
             token=uuid.uuid4().hex,
             errors=[],
+            notices=[],
             typed={},
+            checkout=cart._b2b_checkout_defaults(),
+            new_address={},
+            address_reviewed=entity._b2b_addresses_reviewed(),
+            export_url=cart._b2b_export_url(user),
         )
         values.update(extra)
         return values
@@ -153,7 +160,57 @@ class B2bCartPortal(CustomerPortal):
         entity = b2b_active_entity("read")
         cart = self._b2b_cart(cart_id, entity)
         split = cart._b2b_split_preview() if kw.get("split") == "1" else False
-        return self._b2b_render_cart(entity, cart, split=split, saved=kw.get("saved"))
+        return self._b2b_render_cart(
+            entity,
+            cart,
+            split=split,
+            saved=kw.get("saved"),
+            notices=self._b2b_cart_notices(entity, cart, kw),
+        )
+
+    def _b2b_cart_notices(self, entity, cart, kw):
+        """What the last action on this cart did, from the redirect's query.
+        Each message is "one|other" in English, with three forms in Russian
+        (tools/plural.py picks one)."""
+        env = request.env
+        notices = []
+        merged, summed = kw.get("merged") or "", kw.get("summed") or ""
+        if merged.isdigit():
+            text = env._(
+                "%(count)s cart is merged into this one.|"
+                "%(count)s carts are merged into this one."
+            )
+            notices.append(plural(text, int(merged)))
+            if summed.isdigit() and int(summed):
+                text = env._(
+                    "%(count)s product was on several lines: its quantities are "
+                    "summed.|%(count)s products were on several lines: their "
+                    "quantities are summed."
+                )
+                notices.append(plural(text, int(summed)))
+            notices.append(
+                env._(
+                    "Check the lines, then choose the contract, the delivery "
+                    "address and the date below and place the order."
+                )
+            )
+        moved, to = kw.get("moved") or "", kw.get("to") or ""
+        target = env["sale.order"]
+        if moved.isdigit() and to.isdigit():
+            target = env.user._b2b_carts(entity).filtered(lambda c: c.id == int(to))
+        if target and kw.get("copied") == "1":
+            text = env._(
+                "%(count)s line copied to “%(cart)s”.|"
+                "%(count)s lines copied to “%(cart)s”."
+            )
+            notices.append(plural(text, int(moved), cart=target._b2b_cart_label()))
+        elif target:
+            text = env._(
+                "%(count)s line moved to “%(cart)s”.|"
+                "%(count)s lines moved to “%(cart)s”."
+            )
+            notices.append(plural(text, int(moved), cart=target._b2b_cart_label()))
+        return notices
 
     # -- list actions ------------------------------------------------------------
     def _b2b_try(self, action, on_error):
@@ -191,21 +248,21 @@ class B2bCartPortal(CustomerPortal):
         user = request.env.user
         done = request.env["sale.order"]._b2b_order_by_token(token)
         if done:
-            # the same form sent again: the order it made, if it is ours
-            if done.b2b_entity_id != entity:
+            # the same form sent again: the cart it made (or its order), if ours
+            if done.b2b_entity_id != entity or done.b2b_buyer_id != user:
                 raise NotFound()
-            return request.redirect(f"/my/b2b/carts?order={done.id}&summed=0", 303)
+            return request.redirect(done.access_url, 303)
         ids = _ids(request.httprequest.form.getlist("cart_ids"))
         carts = request.env["sale.order"].sudo()
         for cart_id in dict.fromkeys(ids):
             carts |= self._b2b_cart(cart_id, entity, mode="edit")
 
         def merge():
-            order, summed = carts._b2b_merge(user, token)
-            if order.b2b_entity_id != entity:
-                raise NotFound()
+            # a cart to review: contract, address, date and comment are
+            # chosen at its checkout, nothing is ordered yet
+            cart, summed = carts._b2b_merge(user, token)
             return request.redirect(
-                f"/my/b2b/carts?order={order.id}&summed={summed}", 303
+                f"/my/b2b/carts/{cart.id}?merged={len(carts)}&summed={summed}", 303
             )
 
         return self._b2b_try(
@@ -386,6 +443,12 @@ class B2bCartPortal(CustomerPortal):
             cart._b2b_move_lines(
                 lines, target, copy=mode == "copy", version=version or ""
             )
+            copied = "1" if mode == "copy" else "0"
+            return request.redirect(
+                f"/my/b2b/carts/{cart.id}?moved={len(lines)}&to={target.id}"
+                f"&copied={copied}",
+                303,
+            )
 
         return self._b2b_cart_action(cart_id, move)
 
@@ -450,76 +513,6 @@ class B2bCartPortal(CustomerPortal):
             return request.redirect(f"/my/b2b/carts/{preorder.id}", 303)
 
         return self._b2b_cart_action(cart_id, split)
-
-    @http.route(
-        "/my/b2b/carts/<int:cart_id>/checkout",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
-    def b2b_cart_checkout(
-        self,
-        cart_id,
-        token=None,
-        contract_id=None,
-        shipping_id=None,
-        date=None,
-        note=None,
-        version=None,
-        **kw,
-    ):
-        entity = b2b_active_entity("order")
-        user = request.env.user
-        done = request.env["sale.order"]._b2b_order_by_token(token)
-        if done:
-            # the same form sent again: the order it made, if it is ours
-            if done.b2b_entity_id != entity:
-                raise NotFound()
-            return request.redirect(done.get_portal_url(), 303)
-        cart = (
-            request.env["sale.order"]
-            .sudo()
-            .search(
-                [
-                    ("id", "=", cart_id),
-                    ("b2b_is_cart", "=", True),
-                    ("partner_id", "=", entity.id),
-                ]
-            )
-        )
-        if cart and cart.state != "draft" and cart.b2b_buyer_id == user:
-            # submitted from another tab already: show that order
-            return request.redirect(
-                (cart.b2b_merged_into_id or cart).get_portal_url(), 303
-            )
-
-        def checkout(entity, cart):
-            contracts = entity.sudo().b2b_contract_ids
-            contract = contracts.filtered(lambda c: str(c.id) == (contract_id or ""))
-            addresses = entity._b2b_delivery_addresses()
-            shipping = addresses.filtered(lambda p: str(p.id) == (shipping_id or ""))
-            if shipping_id and not shipping:
-                raise UserError(
-                    request.env._("Choose a delivery address of your legal entity.")
-                )
-            try:
-                desired = fields.Date.to_date(date) if date else False
-            except ValueError as error:
-                raise UserError(
-                    request.env._("The desired date is not a date.")
-                ) from error
-            order = cart._b2b_checkout(
-                token,
-                contract,
-                shipping=shipping,
-                date=desired,
-                note=note,
-                version=version or "",
-            )
-            return request.redirect(order.get_portal_url(), 303)
-
-        return self._b2b_cart_action(cart_id, checkout)
 
     # -- home -----------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):

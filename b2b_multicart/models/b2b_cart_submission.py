@@ -1,7 +1,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.cart_lines import merge_lines
+from ..tools.cart_lines import MAX_CART_NAME, merge_lines
 
 
 class B2bCartSubmission(models.AbstractModel):
@@ -86,10 +86,11 @@ class B2bCartSubmission(models.AbstractModel):
         return self
 
     def _b2b_merge(self, user, token):
-        """Merge these carts (same entity and contract) into one order, lines
-        of the same product and unit summed; the carts are closed and link to
-        it. Returns ``(order, summed)``, summed: how many products were on
-        several lines."""
+        """Merge these carts (same entity and contract) into one new cart of
+        ``user``, lines of the same product and unit summed; the carts are
+        closed and link to it. Nothing is ordered: the buyer reviews the
+        merged cart and orders it at its checkout. Returns ``(cart,
+        summed)``, summed: how many products were on several lines."""
         existing = self._b2b_order_by_token(token)
         if existing:
             return existing, 0
@@ -121,11 +122,8 @@ class B2bCartSubmission(models.AbstractModel):
                 raise UserError(cart._b2b_closed_message())
         lines = self._b2b_product_lines()
         if not lines:
-            raise UserError(self.env._("These carts are empty: nothing to order."))
+            raise UserError(self.env._("These carts are empty: nothing to merge."))
         self._b2b_check_contract(contracts)
-        blockers = entities._b2b_order_blockers()
-        if blockers:
-            raise UserError(blockers[0])
         self._b2b_lock()
         merged, summed = merge_lines(
             ((line.product_id.id, line.product_uom_id.id), line.product_uom_qty)
@@ -133,19 +131,22 @@ class B2bCartSubmission(models.AbstractModel):
                 lambda line: (line.order_id.id, line.sequence, line.id)
             )
         )
+        carts = self.sorted("id")
+        first = carts[0]
+        refs = [ref for ref in carts.mapped("client_order_ref") if ref]
+        notes = [note for note in carts.mapped("b2b_note") if note]
         values = user._b2b_cart_values(entities)
-        first = self.sorted("id")[0]
-        refs = [ref for ref in self.mapped("client_order_ref") if ref]
         values.update(
-            b2b_is_cart=False,
+            b2b_cart_name=" + ".join(carts.mapped(lambda c: c._b2b_cart_label()))[
+                :MAX_CART_NAME
+            ],
             b2b_contract_id=contracts.id,
             pricelist_id=first.pricelist_id.id,
             payment_term_id=first.payment_term_id.id,
             partner_shipping_id=first.partner_shipping_id.id,
             client_order_ref=", ".join(dict.fromkeys(refs))[:64] or False,
-            origin=", ".join(self.sorted("id").mapped(lambda c: c._b2b_cart_label()))[
-                :200
-            ],
+            b2b_note="\n".join(dict.fromkeys(notes))[:2000] or False,
+            origin=", ".join(carts.mapped(lambda c: c._b2b_cart_label()))[:200],
             b2b_submit_token=token or False,
             order_line=[
                 Command.create(
@@ -158,13 +159,13 @@ class B2bCartSubmission(models.AbstractModel):
                 for m in merged
             ],
         )
-        order = self.create(values)
+        cart = self.create(values)
         # carts have no invoice to cancel: one write closes them
         self.write(
-            {"state": "cancel", "b2b_merged_into_id": order.id, "b2b_is_current": False}
+            {"state": "cancel", "b2b_merged_into_id": cart.id, "b2b_is_current": False}
         )
-        order._b2b_submit_order()
-        return order, summed
+        user._b2b_select_cart(cart)
+        return cart, summed
 
     def _b2b_credit_used(self):
         """Amount the entity owes or will owe: confirmed orders not invoiced
@@ -242,13 +243,22 @@ class B2bCartSubmission(models.AbstractModel):
 
     # -- reminders ---------------------------------------------------------------
     @api.model
+    def _b2b_stale_days(self):
+        """The configured period (days) after which an untouched cart is stale."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("b2b_multicart.reminder_days", "7")
+        )
+        try:
+            return max(int(value), 1)
+        except ValueError:
+            return 7
+
+    @api.model
     def _b2b_stale_carts_domain(self, days=None):
         if days is None:
-            days = int(
-                self.env["ir.config_parameter"]
-                .sudo()
-                .get_param("b2b_multicart.reminder_days", 7)
-            )
+            days = self._b2b_stale_days()
         limit = fields.Datetime.subtract(fields.Datetime.now(), days=days)
         return [
             ("b2b_is_cart", "=", True),

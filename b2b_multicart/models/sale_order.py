@@ -1,13 +1,13 @@
 from odoo import Command, fields, models
 from odoo.exceptions import LockError, UserError
+from odoo.fields import Domain
 
 from ..tools.cart_lines import (
+    MAX_CART_NAME,
     check_version,
     money_formatter,
     split_lines,
 )
-
-MAX_CART_NAME = 100
 
 
 class SaleOrder(models.Model):
@@ -34,6 +34,13 @@ class SaleOrder(models.Model):
         string="Cart changed on", copy=False, default=fields.Datetime.now, index=True
     )
     b2b_reminder_date = fields.Datetime(string="Cart reminder sent on", copy=False)
+    b2b_is_stale = fields.Boolean(
+        string="Stale cart",
+        compute="_compute_b2b_is_stale",
+        search="_search_b2b_is_stale",
+        help="An open cart with lines, untouched for the period set in "
+        "b2b_multicart.reminder_days.",
+    )
     b2b_merged_into_id = fields.Many2one(
         "sale.order",
         string="Merged into",
@@ -61,6 +68,17 @@ class SaleOrder(models.Model):
     _b2b_submit_token_uniq = models.UniqueIndex(
         "(b2b_submit_token) WHERE b2b_submit_token IS NOT NULL"
     )
+
+    def _compute_b2b_is_stale(self):
+        stale = self.search([("id", "in", self.ids), ("b2b_is_stale", "=", True)])
+        for order in self:
+            order.b2b_is_stale = order in stale
+
+    def _search_b2b_is_stale(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain(self._b2b_stale_carts_domain())
+        return domain if (True in value) == (operator == "in") else ~domain
 
     # -- access ------------------------------------------------------------------
     def _compute_access_url(self):
@@ -90,6 +108,21 @@ class SaleOrder(models.Model):
     def _b2b_cart_label(self):
         self.ensure_one()
         return self.b2b_cart_name or self.name
+
+    def _b2b_file_label(self):
+        self.ensure_one()
+        return self._b2b_cart_label() if self.b2b_is_cart else super()._b2b_file_label()
+
+    def _b2b_checkout_defaults(self):
+        """What the checkout form of this cart shows first (strings, as a
+        typed form): its contract, delivery address, date and note."""
+        self.ensure_one()
+        return {
+            "contract_id": str(self.b2b_contract_id.id or ""),
+            "shipping_id": str(self.partner_shipping_id.id or ""),
+            "date": fields.Date.to_string(self.commitment_date) or "",
+            "note": self.b2b_note or "",
+        }
 
     # -- changes -------------------------------------------------------------------
     def _b2b_lock(self, version=None):
@@ -122,11 +155,18 @@ class SaleOrder(models.Model):
 
     def _b2b_closed_message(self):
         self.ensure_one()
-        if self.b2b_merged_into_id:
+        merged = self.b2b_merged_into_id
+        if merged and merged.b2b_is_cart and merged.state == "draft":
+            return self.env._(
+                "The cart %(cart)s was merged into the cart %(into)s.",
+                cart=self._b2b_cart_label(),
+                into=merged._b2b_cart_label(),
+            )
+        if merged:
             return self.env._(
                 "The cart %(cart)s was merged into order %(order)s.",
                 cart=self._b2b_cart_label(),
-                order=self.b2b_merged_into_id.name,
+                order=merged.name,
             )
         return self.env._(
             "The cart %(cart)s was already submitted as order %(order)s.",

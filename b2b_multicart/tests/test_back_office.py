@@ -1,5 +1,8 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import MulticartCommon
 
@@ -81,3 +84,34 @@ class TestBackOfficeViews(MulticartCommon):
         self.assertIn('edit="0"', arch)
         self.assertIn('name="action_b2b_to_quotation"', arch)
         self.assertIn('name="b2b_cart"', arch)
+
+    def test_stale_carts_are_those_untouched_for_the_period(self):
+        self.env["ir.config_parameter"].set_param("b2b_multicart.reminder_days", "5")
+        fresh = self.cart(self.buyer_a, self.entity_a, "Сегодня", {self.bolt: 1})
+        recent = self.cart(self.buyer_a, self.entity_a, "Вчера", {self.bolt: 1})
+        old = self.cart(self.buyer_a, self.entity_a, "Забытая", {self.bolt: 1})
+        for cart, days in ((recent, 1), (old, 6)):
+            self.env.cr.execute(
+                "UPDATE sale_order SET write_date = now() - make_interval(days => %s),"
+                " b2b_touched = now() - make_interval(days => %s) WHERE id = %s",
+                (days, days, cart.id),
+            )
+        self.env.invalidate_all()
+        action = self.env.ref("b2b_multicart.sale_order_action_b2b_stale_carts")
+        Order = self.env["sale.order"].with_user(self.manager)
+        carts = fresh | recent | old
+        domain = [*safe_eval(action.domain), ("id", "in", carts.ids)]
+        self.assertEqual(Order.search(domain), old)
+        self.assertEqual(carts.filtered("b2b_is_stale"), old)
+        # the list's filter: in a group of its own, so ANDed with "My customers"
+        arch = etree.fromstring(
+            Order.get_views([(action.search_view_id.id, "search")])["views"]["search"][
+                "arch"
+            ]
+        )
+        tags = [(node.tag, node.get("name")) for node in arch]
+        mine = tags.index(("filter", "my_customers"))
+        stale = tags.index(("filter", "stale"))
+        self.assertIn(("separator", None), tags[mine:stale])
+        self.env["ir.config_parameter"].set_param("b2b_multicart.reminder_days", "30")
+        self.assertFalse(Order.search(domain))

@@ -9,7 +9,7 @@ from .common import MulticartCommon
 
 @tagged("post_install", "-at_install")
 class TestMerge(MulticartCommon):
-    def test_merge_sums_duplicates_into_one_order_and_one_invoice(self):
+    def test_merge_makes_one_cart_and_orders_nothing(self):
         shop = self.cart(
             self.buyer_a, self.entity_a, "Магазин", {self.bolt: 6, self.nut: 1}
         )
@@ -18,43 +18,61 @@ class TestMerge(MulticartCommon):
         )
         store.client_order_ref = "ЗК-1"
         carts = shop | store
-        order, summed = carts._b2b_merge(self.buyer_a, "tok-merge-1")
+        Order = self.env["sale.order"]
+        confirmed = Order.search_count([("state", "in", ("sent", "sale"))])
+        merged, summed = carts._b2b_merge(self.buyer_a, "tok-merge-1")
         self.assertEqual(summed, 1)
         self.assertEqual(
-            self.quantities(order), {self.bolt: 11, self.nut: 1, self.washer: 2}
+            self.quantities(merged), {self.bolt: 11, self.nut: 1, self.washer: 2}
         )
         # 11 bolts reach the break
-        bolt_line = order.order_line.filtered(lambda line: line.product_id == self.bolt)
+        bolt_line = merged.order_line.filtered(
+            lambda line: line.product_id == self.bolt
+        )
         self.assertEqual(bolt_line.price_unit, 8.0)
-        self.assertEqual(order.state, "sale")
-        self.assertFalse(order.b2b_is_cart)
-        self.assertEqual(order.b2b_contract_id, self.contract_a)
-        self.assertEqual(order.client_order_ref, "ЗК-1")
+        # a cart of the buyer, current, to review: no order, no invoice
+        self.assertEqual(merged.state, "draft")
+        self.assertTrue(merged.b2b_is_cart)
+        self.assertFalse(merged.invoice_ids)
+        self.assertEqual(
+            Order.search_count([("state", "in", ("sent", "sale"))]), confirmed
+        )
+        self.assertEqual(merged.b2b_buyer_id, self.buyer_a)
+        self.assertEqual(merged.b2b_cart_name, "Магазин + Склад")
+        self.assertEqual(self.buyer_a._b2b_carts(self.entity_a), merged)
+        self.assertEqual(self.buyer_a._b2b_current_cart(self.entity_a), merged)
+        self.assertEqual(merged.b2b_contract_id, self.contract_a)
+        self.assertEqual(merged.client_order_ref, "ЗК-1")
         for cart in carts:
             self.assertEqual(cart.state, "cancel")
-            self.assertEqual(cart.b2b_merged_into_id, order)
-        self.assertEqual(order.b2b_merged_from_ids, carts)
+            self.assertEqual(cart.b2b_merged_into_id, merged)
+        self.assertEqual(merged.b2b_merged_from_ids, carts)
+        # the same form again: the same cart
+        again, _summed = carts._b2b_merge(self.buyer_a, "tok-merge-1")
+        self.assertEqual(again, merged)
+        with self.assertRaisesRegex(UserError, "merged into the cart Магазин"):
+            (shop | self.cart(self.buyer_a, self.entity_a, "3"))._b2b_merge(
+                self.buyer_a, "tok-merge-2"
+            )
+        # its checkout orders it: one order, one invoice
+        order = merged._b2b_checkout(
+            "tok-checkout", self.contract_a, version=merged.b2b_version
+        )
+        self.assertEqual(order, merged)
+        self.assertEqual(order.state, "sale")
         self.assertEqual(len(order.invoice_ids), 1)
         invoice = order.invoice_ids
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertAlmostEqual(invoice.amount_total, order.amount_total)
-        # the same form again: the same order
-        again, _summed = carts._b2b_merge(self.buyer_a, "tok-merge-1")
-        self.assertEqual(again, order)
-        self.assertEqual(
-            self.env["sale.order"].search_count(
-                [("b2b_submit_token", "=", "tok-merge-1")]
-            ),
-            1,
-        )
 
     def test_merge_draft_invoice_by_setting(self):
         self.env["ir.config_parameter"].set_param("b2b_multicart.invoice_mode", "draft")
         carts = self.cart(self.buyer_a, self.entity_a, "1", {self.bolt: 1}) | self.cart(
             self.buyer_a, self.entity_a, "2", {self.nut: 1}
         )
-        order, _summed = carts._b2b_merge(self.buyer_a, None)
+        merged, _summed = carts._b2b_merge(self.buyer_a, None)
+        order = merged._b2b_checkout("t-draft", self.contract_a)
         self.assertEqual(order.invoice_ids.state, "draft")
 
     def test_merge_refusals_write_nothing(self):
@@ -89,7 +107,8 @@ class TestMerge(MulticartCommon):
         carts = self.cart(self.buyer_a, self.entity_a, "1", {self.bolt: 1}) | self.cart(
             self.buyer_a, self.entity_a, "2", {self.nut: 1}
         )
-        order, _summed = carts._b2b_merge(self.buyer_a, "t-first")
+        merged, _summed = carts._b2b_merge(self.buyer_a, "t-first")
+        order = merged._b2b_checkout("t-order", self.contract_a)
         third = self.cart(self.buyer_a, self.entity_a, "3", {self.nut: 1})
         with self.assertRaisesRegex(UserError, "merged into order"):
             (carts[0] | third)._b2b_merge(self.buyer_a, "t-second")

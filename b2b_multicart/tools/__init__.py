@@ -1,1 +1,2 @@
 from . import cart_lines
+from . import plural

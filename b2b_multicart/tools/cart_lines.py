@@ -9,6 +9,8 @@ from collections import namedtuple
 Merged = namedtuple("Merged", "key qty sources")
 SplitLine = namedtuple("SplitLine", "key now later")
 
+MAX_CART_NAME = 100
+
 
 def merge_lines(lines):
     """Sum the quantities of lines with the same key, in first-seen order.

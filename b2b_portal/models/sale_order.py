@@ -144,6 +144,17 @@ class SaleOrder(models.Model):
         self.write({"order_line": commands})
         return self
 
+    def _b2b_export_url(self, user):
+        """Where ``user`` downloads this draft order or cart as a file to edit
+        and upload again ("" without an addon that exports: b2b_quick_order
+        fills it); the caller adds the extension."""
+        return ""
+
+    def _b2b_file_label(self):
+        """What a file made of this order is named after."""
+        self.ensure_one()
+        return self.name
+
     def _b2b_price_notices(self):
         """Short texts about this cart's prices for the buyer (a seam:
         b2b_pricelist tells until when they are fixed). Pages of carts show

@@ -10,6 +10,7 @@ from odoo.http import content_disposition, request
 from odoo.addons.b2b_portal.controllers.orders import B2bSalePortal
 from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
 
+from ..tools.file_names import file_name
 from ..tools.order_template import rows_to_csv, rows_to_xlsx
 
 CONTENT_TYPES = {
@@ -87,7 +88,8 @@ class B2bQuickOrderFiles(B2bSalePortal):
         # buyers may not read products: sudo after the checks, to read lines
         rows = request.env["b2b.quick.order"]._b2b_order_rows(order.sudo())
         data = rows_to_xlsx(rows) if fmt == "xlsx" else rows_to_csv(rows)
-        return self._b2b_file_response(data, f"{order.name}.{fmt}", fmt)
+        filename = file_name(order.sudo()._b2b_file_label(), fmt)
+        return self._b2b_file_response(data, filename, fmt)
 
     # -- the order page -------------------------------------------------------
     def _b2b_order_page_values(self, order_sudo, error=None):

@@ -3,10 +3,12 @@ import io
 import openpyxl
 
 from odoo import Command
+from odoo.http import content_disposition
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.b2b_portal.tests.common import B2bCommon
 
+from ..tools.file_names import file_name
 from ..tools.order_file import read_order_file
 from ..tools.order_template import CODES_SHEET, HEADER
 
@@ -177,7 +179,7 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
                 response = self.get(f"/my/b2b/quick-order/cart/{self.cart.id}.{fmt}")
                 self.assertEqual(response.status_code, 200)
                 self.assertIn(
-                    f"{self.cart.name}.{fmt}",
+                    content_disposition(f"{self.cart._b2b_file_label()}.{fmt}"),
                     response.headers["Content-Disposition"],
                 )
                 parsed = read_order_file(f"cart.{fmt}", response.content)
@@ -266,3 +268,21 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
         page = self.get(f"/my/orders/{self.cart.id}")
         self.assertEqual(page.status_code, 200)
         self.assertNotIn("o_b2b_order_export", page.text)
+
+    def test_file_named_after_the_cart(self):
+        self.assertEqual(
+            file_name("Склад: Химки / март", "csv"), "Склад Химки март.csv"
+        )
+        self.assertEqual(file_name(' .."\x00', "xlsx"), "order.xlsx")
+        self.assertEqual(len(file_name("я" * 300, "csv")), 104)
+
+    def test_export_url_for_those_who_may_export(self):
+        url = f"/my/b2b/quick-order/cart/{self.cart.id}"
+        self.assertEqual(self.cart._b2b_export_url(self.buyer_a), url)
+        # a colleague's cart, an accountant: no export
+        self.assertEqual(self.cart._b2b_export_url(self.buyer_ab), "")
+        self.assertEqual(self.cart._b2b_export_url(self.accountant), "")
+        # not a member of entity B
+        self.assertEqual(self.order_b._b2b_export_url(self.buyer_a), "")
+        self.cart.action_confirm()
+        self.assertEqual(self.cart._b2b_export_url(self.buyer_a), "")

@@ -177,7 +177,8 @@ def run(lines, rounds):
 
     def merge(env):
         carts = (first | second).with_env(env)
-        order, _summed = carts._b2b_merge(buyer.with_env(env), None)
+        merged, _summed = carts._b2b_merge(buyer.with_env(env), None)
+        order = merged._b2b_checkout(None, merged.b2b_contract_id)
         assert len(order.order_line) == lines and order.invoice_ids.state == "posted"
 
     merge_ms, merge_q = timed(cr, env, merge, rounds)

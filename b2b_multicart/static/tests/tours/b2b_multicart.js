@@ -90,6 +90,10 @@ registry.category("web_tour.tours").add("b2b_multicart_fill_move_merge", {
             expectUnloadPage: true,
         },
         {
+            content: "The page says what happened",
+            trigger: ".o_b2b_notices:contains('1 line moved to “Магазин”')",
+        },
+        {
             content: "Only the bolts stay here",
             trigger: ".o_b2b_cart_page:not(:has(.o_b2b_line[data-sku='MC-NUT'])) .o_b2b_line[data-sku='MC-BOLT']",
         },
@@ -111,27 +115,67 @@ registry.category("web_tour.tours").add("b2b_multicart_fill_move_merge", {
             run: "check",
         },
         {
-            content: "Merge them into one order",
+            content: "Merge them into one cart",
             trigger: "button.o_b2b_merge",
             run: "click",
             expectUnloadPage: true,
         },
         {
-            content: "The order and its invoice are announced, the carts are gone",
-            trigger: ".o_b2b_done:contains('summed: 1') .o_b2b_done_invoice",
+            content: "The merged cart opens for review: nothing is ordered yet",
+            trigger: ".o_b2b_notices:contains('2 carts are merged into this one')",
         },
         {
-            trigger: ".o_b2b_carts:not(:has(.o_b2b_cart_row))",
+            trigger: ".o_b2b_cart_name:contains('Магазин + Склад')",
         },
         {
-            content: "Open the order",
-            trigger: ".o_b2b_done a.o_b2b_done_order",
+            content: "The bolts of both carts are summed",
+            trigger: ".o_b2b_line[data-sku='MC-BOLT'] input.o_b2b_line_qty[value^='11']",
+        },
+        {
+            content: "A comment for the order",
+            trigger: "textarea.o_b2b_checkout_note",
+            run: "edit Ворота 2, до 17:00",
+        },
+        {
+            content: "Add a delivery address",
+            trigger: "details.o_b2b_new_address summary",
+            run: "click",
+        },
+        {
+            trigger: "details.o_b2b_new_address input[name=delivery_street]",
+            run: "edit ул. Складская, 7",
+        },
+        {
+            trigger: "details.o_b2b_new_address input[name=delivery_city]",
+            run: "edit Химки",
+        },
+        {
+            trigger: "button.o_b2b_address_add",
             run: "click",
             expectUnloadPage: true,
         },
         {
-            content: "The order page shows the merged lines",
+            content: "The address is added and chosen; the comment is kept",
+            trigger: ".o_b2b_notices:contains('The delivery address is added')",
+        },
+        {
+            trigger: "textarea.o_b2b_checkout_note:value('Ворота 2, до 17:00')",
+        },
+        {
+            content: "Place the order",
+            trigger: "button.o_b2b_checkout_go",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The order page shows the merged lines, the cart and the comment",
             trigger: "#portal_sale_content:contains('Болт M8'):contains('Гайка M8')",
+        },
+        {
+            trigger: ".o_b2b_order_cart:contains('Магазин + Склад')",
+        },
+        {
+            trigger: ".o_b2b_order_note:contains('Ворота 2, до 17:00')",
         },
         {
             content: "The invoice is in the buyer's invoices",
