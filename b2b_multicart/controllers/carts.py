@@ -7,10 +7,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
+from odoo.addons.b2b_portal.tools.plurals import format_plural
 from odoo.addons.b2b_portal.tools.quantities import parse_quantity
 from odoo.addons.portal.controllers.portal import CustomerPortal
-
-from ..tools.plural import plural
 
 
 def _qty_messages(env):
@@ -171,7 +170,7 @@ class B2bCartPortal(CustomerPortal):
     def _b2b_cart_notices(self, entity, cart, kw):
         """What the last action on this cart did, from the redirect's query.
         Each message is "one|other" in English, with three forms in Russian
-        (tools/plural.py picks one)."""
+        (b2b_portal's tools/plurals.py picks one)."""
         env = request.env
         notices = []
         merged, summed = kw.get("merged") or "", kw.get("summed") or ""
@@ -180,14 +179,14 @@ class B2bCartPortal(CustomerPortal):
                 "%(count)s cart is merged into this one.|"
                 "%(count)s carts are merged into this one."
             )
-            notices.append(plural(text, int(merged)))
+            notices.append(format_plural(text, int(merged)))
             if summed.isdigit() and int(summed):
                 text = env._(
                     "%(count)s product was on several lines: its quantities are "
                     "summed.|%(count)s products were on several lines: their "
                     "quantities are summed."
                 )
-                notices.append(plural(text, int(summed)))
+                notices.append(format_plural(text, int(summed)))
             notices.append(
                 env._(
                     "Check the lines, then choose the contract, the delivery "
@@ -203,13 +202,17 @@ class B2bCartPortal(CustomerPortal):
                 "%(count)s line copied to “%(cart)s”.|"
                 "%(count)s lines copied to “%(cart)s”."
             )
-            notices.append(plural(text, int(moved), cart=target._b2b_cart_label()))
+            notices.append(
+                format_plural(text, int(moved), cart=target._b2b_cart_label())
+            )
         elif target:
             text = env._(
                 "%(count)s line moved to “%(cart)s”.|"
                 "%(count)s lines moved to “%(cart)s”."
             )
-            notices.append(plural(text, int(moved), cart=target._b2b_cart_label()))
+            notices.append(
+                format_plural(text, int(moved), cart=target._b2b_cart_label())
+            )
         return notices
 
     # -- list actions ------------------------------------------------------------

@@ -8,5 +8,4 @@ from . import test_concurrency
 from . import test_reminders
 from . import test_tour
 from . import test_back_office
-from . import test_plural
 from . import test_portal_checkout

@@ -1,2 +1,1 @@
 from . import cart_lines
-from . import plural

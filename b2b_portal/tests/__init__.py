@@ -23,3 +23,4 @@ from . import test_viewer_and_tokens
 from . import test_reviewers
 from . import test_price_lines
 from . import test_onboarding
+from . import test_plurals

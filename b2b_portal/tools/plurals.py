@@ -43,3 +43,9 @@ def choose_plural(text, n, lang=None):
     """The form of ``n`` in ``text`` (forms separated by ``|``)."""
     forms = text.split("|")
     return forms[plural_index(n, len(forms), lang)]
+
+
+def format_plural(text, count, lang=None, **values):
+    """The form of ``count`` in ``text``, formatted with ``count`` and
+    ``values`` (``"%(count)s line moved to “%(cart)s”.|..."``)."""
+    return choose_plural(text, count, lang) % dict(values, count=count)

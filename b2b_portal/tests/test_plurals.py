@@ -1,14 +1,15 @@
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
-from ..tools.plural import plural, plural_index
+from ..tools.plurals import format_plural, plural_index
 
 
 @tagged("post_install", "-at_install")
-class TestPlural(BaseCase):
+class TestFormatPlural(BaseCase):
     def test_russian_three_forms(self):
         forms = {
-            n: plural_index(n, 3) for n in (1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 111)
+            n: plural_index(n, 3, "ru_RU")
+            for n in (1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 111)
         }
         self.assertEqual(
             forms,
@@ -19,9 +20,10 @@ class TestPlural(BaseCase):
         text = (
             "%(count)s line moved to “%(cart)s”.|%(count)s lines moved to “%(cart)s”."
         )
-        self.assertEqual(plural(text, 1, cart="A"), "1 line moved to “A”.")
-        self.assertEqual(plural(text, 3, cart="A"), "3 lines moved to “A”.")
+        self.assertEqual(format_plural(text, 1, cart="A"), "1 line moved to “A”.")
+        self.assertEqual(format_plural(text, 3, cart="A"), "3 lines moved to “A”.")
         ru = "%(count)s строка|%(count)s строки|%(count)s строк"
         self.assertEqual(
-            [plural(ru, n) for n in (1, 3, 5)], ["1 строка", "3 строки", "5 строк"]
+            [format_plural(ru, n, "ru_RU") for n in (1, 3, 5)],
+            ["1 строка", "3 строки", "5 строк"],
         )
