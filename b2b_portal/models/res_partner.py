@@ -347,10 +347,14 @@ class ResPartner(models.Model):
     def _b2b_schedule_verification(self):
         self.ensure_one()
         for manager in self._b2b_reviewers()[:5]:
-            self.activity_schedule(
-                "b2b_portal.mail_activity_b2b_verify",
+            # in the reviewer's language, not the buyer's who submitted
+            entity = self.with_context(lang=manager.lang or self.env.lang)
+            activity_type = entity.env.ref("b2b_portal.mail_activity_b2b_verify")
+            entity.activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=activity_type.summary,
                 user_id=manager.id,
-                note=self.env._(
+                note=entity.env._(
                     "Check INN %(inn)s, KPP %(kpp)s, OGRN %(ogrn)s and approve "
                     "or reject the legal entity.",
                     inn=self.vat or "-",

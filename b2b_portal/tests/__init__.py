@@ -20,3 +20,5 @@ from . import test_members
 from . import test_viewer_and_tokens
 from . import test_reviewers
 from . import test_price_lines
+from . import test_numbers
+from . import test_locale
