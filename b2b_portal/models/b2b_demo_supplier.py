@@ -26,6 +26,7 @@ class B2bDemo(models.AbstractModel):
     def _demo_company(self):
         # the portal in both languages: buyers switch between them
         self.env["res.lang"]._activate_lang("en_US")
+        self.env.ref("base.RUB").symbol = "₽"
         company = super()._demo_company()
         self._demo_vat(company)
         self._demo_requisites(company)
@@ -54,6 +55,20 @@ class B2bDemo(models.AbstractModel):
         )
         return products
 
+    def _demo_news(self, company, groups):
+        super()._demo_news(company, groups)
+        bodies = {
+            "prices": "Цены на крепёж меняются на 3–5%. Заказы, оформленные до "
+            "1-го числа, сохраняют сегодняшние цены.",
+            "large": "Заказы от 300 000 ₽ доставляем бесплатно в пределах МКАД.",
+            "dealers": "Новая линейка светодиодных ламп — сначала для дилеров.",
+        }
+        for key, body in bodies.items():
+            news = self.env.ref(f"{MODULE}.news_{key}_demo")
+            # a body is translated term by term: here its only paragraph
+            term = news.body.removeprefix("<p>").removesuffix("</p>")
+            news.update_field_translations("body", {"ru_RU": {term: body}})
+
     # -- VAT ---------------------------------------------------------------------
     @api.model
     def _demo_vat_taxes(self):
@@ -67,6 +82,9 @@ class B2bDemo(models.AbstractModel):
         price lists are), instead of the generic chart's 15 %; a Russian
         buyer is domestic (no "0% Exports"), a foreign one still gets the
         export rate."""
+        ru = self.env.ref("base.ru")
+        # the generic chart leaves the United States as the fiscal country
+        company.account_fiscal_country_id = ru
         Tax = self.env["account.tax"].with_company(company)
         domain = [("company_id", "=", company.id)]
         generic = {
@@ -82,7 +100,7 @@ class B2bDemo(models.AbstractModel):
                     {
                         "name": f"НДС {rate:g}%",
                         "company_id": company.id,
-                        "country_id": self.env.ref("base.ru").id,
+                        "country_id": ru.id,
                         "tax_payable_account_id": generic["sale"][:1]
                         .tax_group_id.tax_payable_account_id.id,
                         "tax_receivable_account_id": generic["sale"][:1]
@@ -104,6 +122,7 @@ class B2bDemo(models.AbstractModel):
                     tax_group_id=group.id,
                     price_include_override="tax_included",
                     company_id=company.id,
+                    country_id=ru.id,
                 )
                 rows.append((f"tax_{use}_{rate:g}", values))
         taxes = self._demo_load("account.tax", rows)
