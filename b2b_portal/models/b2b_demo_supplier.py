@@ -56,7 +56,7 @@ class B2bDemo(models.AbstractModel):
         return products
 
     def _demo_news(self, company, groups):
-        super()._demo_news(company, groups)
+        result = super()._demo_news(company, groups)
         bodies = {
             "prices": "Цены на крепёж меняются на 3–5%. Заказы, оформленные до "
             "1-го числа, сохраняют сегодняшние цены.",
@@ -68,6 +68,7 @@ class B2bDemo(models.AbstractModel):
             # a body is translated term by term: here its only paragraph
             term = news.body.removeprefix("<p>").removesuffix("</p>")
             news.update_field_translations("body", {"ru_RU": {term: body}})
+        return result
 
     # -- VAT ---------------------------------------------------------------------
     @api.model
@@ -101,10 +102,12 @@ class B2bDemo(models.AbstractModel):
                         "name": f"НДС {rate:g}%",
                         "company_id": company.id,
                         "country_id": ru.id,
-                        "tax_payable_account_id": generic["sale"][:1]
-                        .tax_group_id.tax_payable_account_id.id,
-                        "tax_receivable_account_id": generic["sale"][:1]
-                        .tax_group_id.tax_receivable_account_id.id,
+                        "tax_payable_account_id": generic["sale"][
+                            :1
+                        ].tax_group_id.tax_payable_account_id.id,
+                        "tax_receivable_account_id": generic["sale"][
+                            :1
+                        ].tax_group_id.tax_receivable_account_id.id,
                     },
                 )
                 for rate in (VAT_GENERAL, VAT_REDUCED)

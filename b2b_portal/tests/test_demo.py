@@ -142,7 +142,9 @@ class TestDemo(TransactionCase):
         self.assertEqual(set(order.order_line.tax_ids.mapped("amount")) - {10.0}, {22})
         self.assertGreater(order.amount_tax, 0)
         self.assertTrue(order._b2b_taxes_included())
-        self.assertAlmostEqual(order.amount_total, sum(order.order_line.mapped("price_total")))
+        self.assertAlmostEqual(
+            order.amount_total, sum(order.order_line.mapped("price_total"))
+        )
 
     def test_supplier_requisites(self):
         company = self.company

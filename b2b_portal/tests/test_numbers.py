@@ -1,6 +1,6 @@
 from odoo.tests.common import BaseCase
 
-from ..tools.language import back_path
+from ..tools.language import back_path, one_line
 from ..tools.numbers import format_qty, plural, plural_index
 
 NBSP = "\u00a0"
@@ -75,3 +75,11 @@ class TestNumbers(BaseCase):
         ):
             with self.subTest(target=bad):
                 self.assertEqual(back_path(bad, codes), "/my")
+
+    def test_one_line(self):
+        self.assertEqual(
+            one_line("ул. Ленина, 1\n\nМосква   101000\n  \nРоссия"),
+            "ул. Ленина, 1, Москва 101000, Россия",
+        )
+        self.assertEqual(one_line("\n , \n"), "")
+        self.assertEqual(one_line(None), "")

@@ -18,3 +18,10 @@ def back_path(target, url_codes=()):
     if len(segments) > 1 and segments[1] in url_codes:
         path = "/" + "/".join(segments[2:])
     return path + ("?" + parts.query if parts.query else "")
+
+
+def one_line(text, separator=", "):
+    """A multi-line text (an address as Odoo formats it) on one line, with
+    its empty lines and doubled spaces left out: no ", ,"."""
+    parts = (" ".join(line.split()) for line in (text or "").splitlines())
+    return separator.join(part.strip(" ,") for part in parts if part.strip(" ,"))

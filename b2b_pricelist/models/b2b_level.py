@@ -53,7 +53,11 @@ class B2bLevel(models.Model):
                         "the list must need more turnover than the one above "
                         "it (%(levels)s).",
                         levels=", ".join(
-                            f"{lv.name} {format_amount(self.env, lv.threshold, lv.currency_id)}"
+                            "%s %s"
+                            % (
+                                lv.name,
+                                format_amount(self.env, lv.threshold, lv.currency_id),
+                            )
                             for lv in levels.sorted(lambda lv: (lv.sequence, lv.id))
                         ),
                     )

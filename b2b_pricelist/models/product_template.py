@@ -38,6 +38,8 @@ class ProductTemplate(models.Model):
                         "%(multiple)s, so it could never be ordered.",
                         product=template.display_name,
                         min=self.env["res.lang"]._b2b_format_qty(template.b2b_min_qty),
-                        multiple=self.env["res.lang"]._b2b_format_qty(template.b2b_multiple),
+                        multiple=self.env["res.lang"]._b2b_format_qty(
+                            template.b2b_multiple
+                        ),
                     )
                 )

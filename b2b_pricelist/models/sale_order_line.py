@@ -58,7 +58,10 @@ class SaleOrderLine(models.Model):
             )
         if line["fixed_until"]:
             parts.append(
-                self.env._("Fixed until %(until)s.", until=format_datetime(self.env, line["fixed_until"]))
+                self.env._(
+                    "Fixed until %(until)s.",
+                    until=format_datetime(self.env, line["fixed_until"]),
+                )
             )
         return {
             "type": "ir.actions.client",
