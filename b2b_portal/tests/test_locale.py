@@ -153,3 +153,22 @@ class TestLocale(B2bCommon, HttpCase):
             "Соколова Е. П.",
         ):
             self.assertIn(text, html)
+
+    def test_verification_activity_in_the_reviewer_language(self):
+        self.manager.lang = "ru_RU"
+        entity = self.env["res.partner"].create(
+            {
+                "name": "ООО «Гамма»",
+                "is_company": True,
+                "country_id": self.ru.id,
+                "vat": inn("770300003"),
+                "b2b_kpp": "770301001",
+                "company_registry": ogrn("102770000003"),
+                "user_id": self.manager.id,
+            }
+        )
+        entity.with_context(lang="en_US").action_b2b_submit()
+        activity = entity.activity_ids.filtered(lambda a: a.user_id == self.manager)
+        self.assertEqual(
+            activity.summary, "Проверить реквизиты и подтвердить или отклонить"
+        )
