@@ -1,6 +1,7 @@
 from odoo.http import request, route
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.web.controllers.home import Home
 
 from ..tools.language import back_path
 
@@ -19,5 +20,18 @@ class B2bLanguagePortal(CustomerPortal):
         response = request.redirect(back_path(redirect, url_codes))
         if lang in active:
             # http_routing picks the page language from this cookie first
+            response.set_cookie("frontend_lang", lang)
+        return response
+
+
+class B2bLanguageHome(Home):
+    @route()
+    def web_login(self, *args, **kw):
+        """After signing in, the pages speak the user's language: the
+        ``frontend_lang`` cookie set on the login page (the browser's
+        language) would otherwise win over it."""
+        response = super().web_login(*args, **kw)
+        lang = request.session.uid and request.env.user.lang
+        if lang and lang in request.env["res.lang"]._get_active_by("code"):
             response.set_cookie("frontend_lang", lang)
         return response

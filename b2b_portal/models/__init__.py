@@ -17,3 +17,4 @@ from . import res_company
 from . import res_bank
 from . import b2b_demo_supplier
 from . import account_move
+from . import ir_http

@@ -18,7 +18,7 @@ class TestLocale(B2bCommon, HttpCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("ru_RU")
         cls.env["ir.module.module"]._load_module_terms(
-            ["portal", "b2b_portal"], ["ru_RU"]
+            ["portal", "mail", "b2b_portal"], ["ru_RU"]
         )
         cls.ru_env = cls.env(context=dict(cls.env.context, lang="ru_RU"))
 
@@ -142,6 +142,7 @@ class TestLocale(B2bCommon, HttpCase):
         )
         html = html.decode()
         self.assertIn("o_b2b_supplier_requisites", html)
+        self.assertIn(">2.5</span>", html)  # the quantity, not "2.50"
         for text in (
             inn("771301234"),
             "771301001",
@@ -172,3 +173,25 @@ class TestLocale(B2bCommon, HttpCase):
         self.assertEqual(
             activity.summary, "Проверить реквизиты и подтвердить или отклонить"
         )
+
+    def test_portal_chatter_texts_are_translated(self):
+        self.buyer_a.lang = "ru_RU"
+        self.authenticate("buyer_a", "buyer_a")
+        response = self.url_open("/website/translations?lang=ru_RU")
+        self.assertIn("Беседа пуста.", response.text)  # mail's, in the chatter
+
+    def test_signing_in_keeps_the_user_language(self):
+        """A browser in English leaves an en_US cookie on the login page: the
+        buyer still reads the portal in his own language once signed in."""
+        self.env["res.lang"]._activate_lang("en_US")
+        self.buyer_a.lang = "ru_RU"
+        self.opener.cookies.set("frontend_lang", "en_US")
+        page = self.url_open("/web/login").text
+        csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+        response = self.url_open(
+            "/web/login",
+            data={"login": "buyer_a", "password": "buyer_a", "csrf_token": csrf},
+            allow_redirects=False,
+        )
+        self.assertIn(response.status_code, (302, 303))
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "ru_RU")
