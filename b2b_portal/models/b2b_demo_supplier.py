@@ -27,6 +27,11 @@ class B2bDemo(models.AbstractModel):
         # the portal in both languages: buyers switch between them
         self.env["res.lang"]._activate_lang("en_US")
         self.env.ref("base.RUB").symbol = "₽"
+        # Odoo prints "Tax ID" for a country without a label
+        ru = self.env.ref("base.ru")
+        if not ru.vat_label:
+            ru.vat_label = "INN"
+            ru.update_field_translations("vat_label", {"ru_RU": "ИНН"})
         company = super()._demo_company()
         self._demo_vat(company)
         self._demo_requisites(company)
