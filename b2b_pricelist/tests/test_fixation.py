@@ -159,3 +159,5 @@ class TestFixation(B2bPricelistCommon):
         message = action["params"]["message"]
         self.assertIn("Wholesale", message)
         self.assertIn("from contract A-1", message)
+        # amounts as the buyer's language writes them, with the currency
+        self.assertIn(order.currency_id.symbol, message)
