@@ -195,3 +195,20 @@ class TestLocale(B2bCommon, HttpCase):
         )
         self.assertIn(response.status_code, (302, 303))
         self.assertEqual(self.opener.cookies.get("frontend_lang"), "ru_RU")
+
+    def test_orders_list_in_the_suite_wording(self):
+        product = self.env["product.product"].create(
+            {"name": "Доставка груза", "type": "service", "list_price": 10.0}
+        )
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.entity_a.id,
+                "order_line": [Command.create({"product_id": product.id})],
+            }
+        )
+        order.action_confirm()
+        self.authenticate("buyer_a", "buyer_a")
+        page = self.url_open("/my/orders").text
+        self.assertIn(order.name, page)
+        self.assertNotIn("Shipping Status", page)  # untranslated in Odoo 19
+        self.assertIn('name="b2b_order_delivery"', page)
