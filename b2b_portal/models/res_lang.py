@@ -35,14 +35,11 @@ class ResLang(models.Model):
     @api.model
     def _b2b_nouns(self):
         """The counted nouns of the suite, with their translated forms."""
-        return {
-            "line": self.env._("line|lines"),
-            "product": self.env._("product|products"),
-        }
+        return {"line": self.env._("line|lines")}
 
     @api.model
     def _b2b_count(self, count, noun):
-        """``count`` and its noun ("line", "product" or the forms
-        themselves), as "13 строк", "1 line"."""
+        """``count`` and its noun ("line" or the forms themselves), as
+        "13 строк", "1 line"."""
         forms = self._b2b_nouns().get(noun, noun)
         return f"{self._b2b_format_qty(count)}{NBSP}{self._b2b_plural(count, forms)}"
