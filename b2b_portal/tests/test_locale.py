@@ -180,22 +180,6 @@ class TestLocale(B2bCommon, HttpCase):
         response = self.url_open("/website/translations?lang=ru_RU")
         self.assertIn("Беседа пуста.", response.text)  # mail's, in the chatter
 
-    def test_signing_in_keeps_the_user_language(self):
-        """A browser in English leaves an en_US cookie on the login page: the
-        buyer still reads the portal in his own language once signed in."""
-        self.env["res.lang"]._activate_lang("en_US")
-        self.buyer_a.lang = "ru_RU"
-        self.opener.cookies.set("frontend_lang", "en_US")
-        page = self.url_open("/web/login").text
-        csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
-        response = self.url_open(
-            "/web/login",
-            data={"login": "buyer_a", "password": "buyer_a", "csrf_token": csrf},
-            allow_redirects=False,
-        )
-        self.assertIn(response.status_code, (302, 303))
-        self.assertEqual(self.opener.cookies.get("frontend_lang"), "ru_RU")
-
     def test_orders_list_in_the_suite_wording(self):
         product = self.env["product.product"].create(
             {"name": "Доставка груза", "type": "service", "list_price": 10.0}
