@@ -17,6 +17,7 @@ class TestNumbers(BaseCase):
         self.assertEqual(format_qty(None), "0")
         self.assertEqual(format_qty(-0.0001), "0")
         self.assertEqual(format_qty(-2.5, ","), "-2,5")
+        self.assertEqual(format_qty("3"), "3")  # a count from a URL
 
     def test_thousands(self):
         self.assertEqual(format_qty(1200, ",", NBSP), f"1{NBSP}200")
@@ -59,6 +60,7 @@ class TestNumbers(BaseCase):
         # an untranslated (English) pair in Russian: the last form stands
         self.assertEqual(plural(3, "line|lines", "ru_RU"), "lines")
         self.assertEqual(plural_index(5, None), 1)
+        self.assertEqual(plural_index("3", "ru_RU"), 1)
 
     def test_back_path(self):
         codes = ["ru", "en"]

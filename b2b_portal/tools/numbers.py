@@ -31,11 +31,12 @@ def format_qty(
 ):
     """A quantity without trailing zeros: 12 → "12", 2.5 → "2,5" (Russian),
     1200 → "1 200"; rounded to ``digits`` decimals."""
-    text = f"{abs(value or 0.0):.{digits}f}"
+    value = float(value or 0.0)  # also "3", as a count read from a URL
+    text = f"{abs(value):.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     whole, _dot, fraction = text.partition(".")
-    sign = "-" if (value or 0) < 0 and text != "0" else ""
+    sign = "-" if value < 0 and text != "0" else ""
     text = sign + _group(whole, grouping, thousands_sep)
     return text + decimal_point + fraction if fraction else text
 
@@ -48,7 +49,7 @@ def plural_index(count, lang):
     English and the others here: one (1) and other.
     """
     code = (lang or "en").split("_")[0].split("@")[0].lower()
-    number = abs(count or 0)
+    number = abs(float(count or 0))
     if code in ("ru", "uk", "be"):
         if number != int(number):
             return 1
