@@ -18,6 +18,7 @@
         "views/b2b_membership_views.xml",
         "views/b2b_contract_views.xml",
         "views/res_partner_views.xml",
+        "views/res_company_views.xml",
         "views/uom_uom_views.xml",
         "views/b2b_news_views.xml",
         "views/product_category_views.xml",
@@ -31,6 +32,7 @@
         "views/portal_order_templates.xml",
         "views/portal_dashboard_templates.xml",
         "views/portal_entities_templates.xml",
+        "views/portal_locale_templates.xml",
     ],
     "demo": ["demo/b2b_demo.xml"],
     "assets": {

@@ -17,10 +17,10 @@ class ResPartner(models.Model):
         )
 
     def _b2b_address_label(self):
-        """One line for a choice of addresses: name, street, zip and city."""
+        """One line for a choice of addresses: the name, then the address
+        (b2b_portal's one-line address, empty parts left out)."""
         self.ensure_one()
-        town = " ".join(part for part in (self.zip, self.city) if part)
-        parts = [self.name, self.street, self.street2, town]
+        parts = (self.name, self._b2b_address_line())
         return ", ".join(part.strip() for part in parts if part and part.strip())
 
     def _b2b_addresses_reviewed(self):

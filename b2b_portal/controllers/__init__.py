@@ -6,3 +6,4 @@ from . import orders
 from . import dashboard
 from . import entities
 from . import members
+from . import language

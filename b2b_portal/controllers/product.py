@@ -36,9 +36,13 @@ class B2bProduct(B2bCatalog):
                 )
             )
         if product.weight:
-            rows.append((env._("Weight, kg"), f"{product.weight:g}"))
+            rows.append(
+                (env._("Weight, kg"), env["res.lang"]._b2b_format_qty(product.weight))
+            )
         if product.volume:
-            rows.append((env._("Volume, m³"), f"{product.volume:g}"))
+            rows.append(
+                (env._("Volume, m³"), env["res.lang"]._b2b_format_qty(product.volume))
+            )
         for line in product.attribute_line_ids:
             values = line.value_ids
             if line.attribute_id.create_variant != "no_variant":

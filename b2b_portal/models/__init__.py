@@ -16,3 +16,9 @@ from . import uom_uom
 from . import sale_order_line
 from . import res_company
 from . import res_config_settings
+from . import res_lang
+from . import ir_qweb_fields
+from . import res_bank
+from . import b2b_demo_supplier
+from . import account_move
+from . import ir_http

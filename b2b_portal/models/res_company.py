@@ -4,7 +4,18 @@ SIGNUP_COMPANY_PARAM = "b2b_portal.signup_company_id"
 
 
 class ResCompany(models.Model):
+    """The supplier: what new customers get (sign-up company, default group
+    and contract) and the requisites a Russian invoice carries (KPP, kept on
+    its partner as for buyers; head and chief accountant)."""
+
     _inherit = "res.company"
+
+    b2b_kpp = fields.Char(related="partner_id.b2b_kpp", readonly=False)
+    b2b_director_title = fields.Char(
+        string="Head's position", translate=True, default="Director"
+    )
+    b2b_director_name = fields.Char(string="Head")
+    b2b_accountant_name = fields.Char(string="Chief accountant")
 
     b2b_default_category_id = fields.Many2one(
         "res.partner.category",
@@ -50,3 +61,32 @@ class ResCompany(models.Model):
         if self.b2b_contract_sequence_id:
             return self.b2b_contract_sequence_id.sudo().next_by_id()
         return Sequence.next_by_code("b2b.contract")
+
+    def _b2b_requisites(self):
+        """What a document prints about this supplier: the lines of its
+        requisites, empty parts left out, and its first bank account."""
+        self.ensure_one()
+        partner = self.partner_id
+        address = ", ".join(
+            part
+            for part in (
+                partner.zip,
+                partner.country_id.name,
+                partner.state_id.name,
+                partner.city,
+                partner.street,
+                partner.street2,
+            )
+            if part
+        )
+        ids = [
+            (self.env._("INN"), self.vat),
+            (self.env._("KPP"), self.b2b_kpp),
+            (self.env._("OGRN"), self.company_registry),
+        ]
+        return {
+            "name": partner.name,
+            "ids": " · ".join(f"{label} {value}" for label, value in ids if value),
+            "address": address,
+            "bank": partner.bank_ids[:1],
+        }

@@ -2,7 +2,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize, plaintext2html
 
-from ..tools import entity_form, ru_ids
+from ..tools import entity_form, language, ru_ids
 
 MAX_MESSAGE_LENGTH = 5000
 # partners that do not hold their INN + KPP: not B2B entities, and rejected
@@ -270,6 +270,11 @@ class ResPartner(models.Model):
             )
         return result
 
+    def _b2b_address_line(self):
+        """The address on one line, empty parts left out."""
+        self.ensure_one()
+        return language.one_line(self._display_address(without_company=True))
+
     def _b2b_is_russian(self):
         self.ensure_one()
         country = self.country_id or (
@@ -280,16 +285,17 @@ class ResPartner(models.Model):
     def _b2b_id_error(self, code):
         """Translated text of a ``tools.ru_ids`` error code."""
         return {
+            # shown after the field's name ("KPP: must have..."): no name here
             "inn_format": self.env._(
-                "INN must have 10 digits (organisation) or 12 digits (sole trader)"
+                "must have 10 digits (organisation) or 12 digits (sole trader)"
             ),
-            "inn_checksum": self.env._("INN check digit is wrong"),
-            "inn_company_length": self.env._("an organisation's INN has 10 digits"),
+            "inn_checksum": self.env._("the check digit is wrong"),
+            "inn_company_length": self.env._("10 digits for an organisation"),
             "kpp_format": self.env._(
-                "KPP must have 9 characters: 4 digits, 2 digits or letters, 3 digits"
+                "must have 9 characters: 4 digits, 2 digits or letters, 3 digits"
             ),
-            "ogrn_format": self.env._("OGRN must have 13 digits (OGRNIP: 15 digits)"),
-            "ogrn_checksum": self.env._("OGRN check digit is wrong"),
+            "ogrn_format": self.env._("must have 13 digits (OGRNIP: 15)"),
+            "ogrn_checksum": self.env._("the check digit is wrong"),
             "bic_format": self.env._("a BIC has 9 digits and starts with 04"),
             "account_format": self.env._("a bank account number has 20 digits"),
             "account_checksum": self.env._(

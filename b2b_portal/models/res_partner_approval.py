@@ -74,10 +74,14 @@ class ResPartner(models.Model):
         reviewer = self._b2b_reviewers()[:1]
         if not reviewer:
             return
-        self.activity_schedule(
-            VERIFY_ACTIVITY,
+        # in the reviewer's language, not that of the buyer who submitted
+        entity = self.with_context(lang=reviewer.lang or self.env.lang)
+        activity_type = entity.env.ref(VERIFY_ACTIVITY)
+        entity.activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=activity_type.summary,
             user_id=reviewer.id,
-            note=self.env._(
+            note=entity.env._(
                 "Check INN %(inn)s, KPP %(kpp)s, OGRN %(ogrn)s and approve "
                 "or reject the legal entity.",
                 inn=self.vat or "-",

@@ -251,3 +251,11 @@ class SaleOrder(models.Model):
             )
             quantities[product] = quantities.get(product, 0.0) + qty
         return quantities
+
+    # -- VAT ------------------------------------------------------------------
+    def _b2b_taxes_included(self):
+        """Whether every tax of this order is included in its prices, so that
+        the order shows its VAT as "incl. VAT" (в т.ч. НДС) under the total."""
+        self.ensure_one()
+        taxes = self.order_line.tax_ids
+        return bool(taxes) and all(taxes.mapped("price_include"))

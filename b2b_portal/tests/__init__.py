@@ -24,3 +24,5 @@ from . import test_reviewers
 from . import test_price_lines
 from . import test_onboarding
 from . import test_plurals
+from . import test_numbers
+from . import test_locale

@@ -132,7 +132,7 @@ class TestDashboard(DashboardCommon, HttpCase):
         self.assertIn("A-1", page)  # the default contract
         for text in ("B2B Manager", "petrova@supplier.example", "+7 495 111-22-33"):
             self.assertIn(text, page)
-        self.assertIn("1 line(s)", page)
+        self.assertIn("1\u00a0line</span>", page)
         self.assertIn("200.00", page)  # the cart's total
         self.assertIn('href="/my/b2b/catalog"', page)
         self.assertIn('name="body"', page)  # the form to the manager

@@ -166,3 +166,45 @@ class TestDemo(TransactionCase):
         self.assertEqual(set(orders.mapped("state")), {"sale", "sent"})
         buyer = self.env.ref("b2b_portal.user_buyer_demo")
         self.assertEqual(len(buyer._b2b_current_cart(stroydvor).order_line), 3)
+
+    def test_supplier_is_a_vat_payer(self):
+        company = self.company
+        self.assertEqual(company.account_sale_tax_id.amount, 22)
+        self.assertTrue(company.account_sale_tax_id.price_include)
+        self.assertEqual(company.currency_id.symbol, "₽")
+        taxes = self.products.with_company(company).taxes_id
+        self.assertEqual(set(taxes.mapped("amount")), {22.0, 10.0})
+        self.assertTrue(all(taxes.mapped("price_include")))
+        reduced = self.products.filtered(lambda p: p.taxes_id.amount == 10)
+        self.assertTrue(reduced and len(reduced) < len(self.products) / 5)
+        stroydvor = self.env.ref("b2b_portal.entity_stroydvor_demo")
+        order = self.env["sale.order"].search(
+            [("b2b_entity_id", "=", stroydvor.id), ("state", "=", "sale")], limit=1
+        )
+        self.assertNotIn("Export", order.fiscal_position_id.name or "")
+        self.assertEqual(set(order.order_line.tax_ids.mapped("amount")) - {10.0}, {22})
+        self.assertGreater(order.amount_tax, 0)
+        self.assertTrue(order._b2b_taxes_included())
+        self.assertAlmostEqual(
+            order.amount_total, sum(order.order_line.mapped("price_total"))
+        )
+
+    def test_supplier_requisites(self):
+        company = self.company
+        self.assertTrue(company.b2b_kpp and company.vat and company.company_registry)
+        self.assertTrue(company.b2b_director_name and company.b2b_accountant_name)
+        account = company.partner_id.bank_ids
+        self.assertEqual(len(account), 1)
+        self.assertEqual(account.bank_id.bic, "044525593")
+        self.assertEqual(len(account.bank_id.b2b_corr_account), 20)
+        self.assertFalse(company.partner_id._b2b_check_identifiers())
+        requisites = company._b2b_requisites()
+        self.assertNotIn(", ,", requisites["address"])
+        self.assertIn(company.vat, requisites["ids"])
+
+    def test_both_languages_and_russian_news(self):
+        installed = dict(self.env["res.lang"].get_installed())
+        self.assertIn("en_US", installed)
+        self.assertIn("ru_RU", installed)
+        news = self.env.ref("b2b_portal.news_large_demo").with_context(lang="ru_RU")
+        self.assertIn("МКАД", news.body)

@@ -15,10 +15,13 @@ class TestEntities(B2bCommon):
 
     def test_invalid_identifiers_get_a_clear_message(self):
         cases = [
-            ({"vat": "7707083894"}, "INN 7707083894: INN check digit is wrong"),
-            ({"vat": "123"}, "INN must have 10 digits"),
-            ({"b2b_kpp": "77010100"}, "KPP 77010100: KPP must have 9 characters"),
-            ({"company_registry": "1027700132196"}, "OGRN check digit is wrong"),
+            ({"vat": "7707083894"}, "INN 7707083894: the check digit is wrong"),
+            ({"vat": "123"}, "INN 123: must have 10 digits"),
+            ({"b2b_kpp": "77010100"}, "KPP 77010100: must have 9 characters"),
+            (
+                {"company_registry": "1027700132196"},
+                "OGRN 1027700132196: the check digit is wrong",
+            ),
         ]
         for vals, message in cases:
             # Odoo's assertRaises rolls back to a savepoint, as a request would

@@ -219,12 +219,12 @@ class TestRegistration(B2bCommon, HttpCase):
         bad_inn = self.form["inn"][:-1] + str((int(self.form["inn"][-1]) + 1) % 10)
         bad_ogrn = self.form["ogrn"][:-1] + str((int(self.form["ogrn"][-1]) + 1) % 10)
         cases = [
-            ({"inn": bad_inn}, "INN: INN check digit is wrong", bad_inn),
-            ({"inn": "12345"}, "INN must have 10 digits", "12345"),
-            ({"kpp": "7730010"}, "KPP: KPP must have 9 characters", "7730010"),
+            ({"inn": bad_inn}, "INN: the check digit is wrong", bad_inn),
+            ({"inn": "12345"}, "INN: must have 10 digits", "12345"),
+            ({"kpp": "7730010"}, "KPP: must have 9 characters", "7730010"),
             ({"kpp": ""}, "An organisation has a KPP", ""),
-            ({"ogrn": bad_ogrn}, "OGRN: OGRN check digit is wrong", bad_ogrn),
-            ({"ogrn": "12345"}, "OGRN must have 13 digits", "12345"),
+            ({"ogrn": bad_ogrn}, "OGRN: the check digit is wrong", bad_ogrn),
+            ({"ogrn": "12345"}, "OGRN: must have 13 digits", "12345"),
         ]
         for changes, message, typed in cases:
             with self.subTest(changes=changes):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_amount
 
 from ..tools.levels import check_thresholds
 
@@ -52,7 +53,11 @@ class B2bLevel(models.Model):
                         "the list must need more turnover than the one above "
                         "it (%(levels)s).",
                         levels=", ".join(
-                            f"{lv.name} {lv.threshold:g}"
+                            "%s %s"
+                            % (
+                                lv.name,
+                                format_amount(self.env, lv.threshold, lv.currency_id),
+                            )
                             for lv in levels.sorted(lambda lv: (lv.sequence, lv.id))
                         ),
                     )

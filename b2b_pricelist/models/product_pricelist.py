@@ -1,5 +1,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_amount
 
 # fields of the simple form: changing one rewrites the generated rule
 SIMPLE_FORM_FIELDS = (
@@ -128,7 +129,7 @@ class ProductPricelist(models.Model):
                         "A discount cannot be negative (%(discount)s): to sell "
                         "above the base, base the price type on cost with a "
                         "markup.",
-                        discount=discount,
+                        discount=self.env["res.lang"]._b2b_format_qty(discount),
                     )
                 )
             if (
@@ -139,7 +140,7 @@ class ProductPricelist(models.Model):
                 raise ValidationError(
                     self.env._(
                         "A discount of %(discount)s%% is more than 100%%.",
-                        discount=discount,
+                        discount=self.env["res.lang"]._b2b_format_qty(discount),
                     )
                 )
             if pricelist.b2b_discount_type == "fixed" and discount:
@@ -174,9 +175,11 @@ class ProductPricelist(models.Model):
                     "The fixed discount %(discount)s is larger than the base "
                     "price of %(product)s (%(price)s): its price would be "
                     "negative.",
-                    discount=self.b2b_discount,
+                    discount=format_amount(
+                        self.env, self.b2b_discount, self.currency_id
+                    ),
                     product=cheapest.display_name,
-                    price=cheapest[field],
+                    price=format_amount(self.env, cheapest[field], self.currency_id),
                 )
             )
 

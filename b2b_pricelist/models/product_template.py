@@ -37,7 +37,9 @@ class ProductTemplate(models.Model):
                         "%(product)s: the minimum %(min)s is not a multiple of "
                         "%(multiple)s, so it could never be ordered.",
                         product=template.display_name,
-                        min="%g" % template.b2b_min_qty,
-                        multiple="%g" % template.b2b_multiple,
+                        min=self.env["res.lang"]._b2b_format_qty(template.b2b_min_qty),
+                        multiple=self.env["res.lang"]._b2b_format_qty(
+                            template.b2b_multiple
+                        ),
                     )
                 )

@@ -306,15 +306,15 @@ class ResPartner(models.Model):
             return self.env._(
                 "%(product)s: at least %(min)s, for example %(qty)s.",
                 product=product.display_name,
-                min="%g" % line["min_qty"],
-                qty="%g" % line["suggested_qty"],
+                min=self.env["res.lang"]._b2b_format_qty(line["min_qty"]),
+                qty=self.env["res.lang"]._b2b_format_qty(line["suggested_qty"]),
             )
         if line["violation"] == "not_multiple":
             return self.env._(
                 "%(product)s: sold by %(multiple)s, for example %(qty)s.",
                 product=product.display_name,
-                multiple="%g" % line["multiple"],
-                qty="%g" % line["suggested_qty"],
+                multiple=self.env["res.lang"]._b2b_format_qty(line["multiple"]),
+                qty=self.env["res.lang"]._b2b_format_qty(line["suggested_qty"]),
             )
         return False
 

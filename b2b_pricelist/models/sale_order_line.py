@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools.misc import format_amount, format_datetime
 
 
 class SaleOrderLine(models.Model):
@@ -49,20 +50,23 @@ class SaleOrderLine(models.Model):
             self.env._(
                 "Rule: %(rule)s; price %(price)s.",
                 rule=self._b2b_rule_text(line["rule"]),
-                price=line["currency"].round(line["price_unit"]),
+                price=format_amount(self.env, line["price_unit"], line["currency"]),
             ),
         ]
         if line["next_qty"]:
             parts.append(
                 self.env._(
                     "From %(qty)s: %(price)s.",
-                    qty="%g" % line["next_qty"],
-                    price=line["currency"].round(line["next_price"]),
+                    qty=self.env["res.lang"]._b2b_format_qty(line["next_qty"]),
+                    price=format_amount(self.env, line["next_price"], line["currency"]),
                 )
             )
         if line["fixed_until"]:
             parts.append(
-                self.env._("Fixed until %(until)s.", until=line["fixed_until"])
+                self.env._(
+                    "Fixed until %(until)s.",
+                    until=format_datetime(self.env, line["fixed_until"]),
+                )
             )
         return {
             "type": "ir.actions.client",

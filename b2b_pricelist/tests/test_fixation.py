@@ -160,6 +160,8 @@ class TestFixation(B2bPricelistCommon):
         self.assertIn("Wholesale", message)
         self.assertIn("from contract A-1", message)
         self.assertIn("Looked at: contract A-1: Wholesale.", message)
+        # amounts as the buyer's language writes them, with the currency
+        self.assertIn(order.currency_id.symbol, message)
 
     def test_explain_price_chain_and_break(self):
         self.contract_a.pricelist_id = False
@@ -182,4 +184,4 @@ class TestFixation(B2bPricelistCommon):
             message,
         )
         self.assertIn("quantity break from 10", message)
-        self.assertIn("price 85.0", message)
+        self.assertIn("85.00", message)

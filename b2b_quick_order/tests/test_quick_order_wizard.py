@@ -99,7 +99,7 @@ class TestQuickOrderWizard(B2bCommon):
         line = wizard.line_ids[0]
         self.assertEqual((line.price_unit, line.subtotal), (80.0, 160.0))
         self.assertIn("abc", wizard.line_ids[2].message)
-        self.assertIn("Only 2.0 in stock", wizard.line_ids[3].message)
+        self.assertIn("Only 2 in stock", wizard.line_ids[3].message)
         self.assertEqual((wizard.orderable_count, wizard.skipped_count), (2, 3))
         self.assertFalse(self.order.order_line, "nothing written before Add lines")
 

@@ -212,7 +212,7 @@ class B2bQuickOrderWizard(models.TransientModel):
         if status == "short":
             return self.env._(
                 "Only %(free)s in stock: the rest is a pre-order.",
-                free=line["free_qty"],
+                free=self.env["res.lang"]._b2b_format_qty(line["free_qty"]),
             )
         if status == "ambiguous":
             candidates = product.browse(line["candidates"])

@@ -50,7 +50,7 @@ registry.category("web_tour.tours").add("b2b_portal_catalog_add", {
             trigger: ".o_b2b_added:contains('3')",
         },
         {
-            trigger: ".o_b2b_cart_summary:contains('3 line')",
+            trigger: ".o_b2b_cart_summary:contains('Cart: 3')",
         },
     ],
 });
