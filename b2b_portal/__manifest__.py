@@ -13,6 +13,7 @@
         "security/b2b_security.xml",
         "security/ir.model.access.csv",
         "security/b2b_rules.xml",
+        "security/sale_rules.xml",
         "data/b2b_data.xml",
         "views/b2b_membership_views.xml",
         "views/b2b_contract_views.xml",
@@ -34,5 +35,6 @@
     "assets": {
         "web.assets_tests": ["b2b_portal/static/tests/tours/**/*"],
     },
+    "uninstall_hook": "uninstall_hook",
     "application": True,
 }
