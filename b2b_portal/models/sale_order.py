@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
 from ..tools.order_status import portal_status
@@ -97,6 +97,21 @@ class SaleOrder(models.Model):
     def _b2b_is_open_cart(self):
         self.ensure_one()
         return self.b2b_is_cart and self.state != "sale"
+
+    def _b2b_check_portal_action(self, user):
+        """Refuse ``user`` Odoo's own portal routes that change this order
+        (accept, sign, decline, pay) unless they may: on an order of a B2B
+        entity, only a member whose role there allows ordering, whatever
+        token they hold; an open cart never (carts go through the suite's
+        cart pages and checkout, with their checks). Orders of other
+        customers keep Odoo's rules (a read access or the token)."""
+        self.ensure_one()
+        order = self.sudo()
+        if order._b2b_is_open_cart():
+            raise AccessError(self.env._("A cart is ordered from its cart page."))
+        entity = order.b2b_entity_id
+        if entity and entity._b2b_is_entity():
+            user._b2b_check(entity, "order")
 
     def _b2b_portal_status_badge(self):
         self.ensure_one()
