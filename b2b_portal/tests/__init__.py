@@ -20,3 +20,4 @@ from . import test_members
 from . import test_viewer_and_tokens
 from . import test_reviewers
 from . import test_price_lines
+from . import test_access_holes
