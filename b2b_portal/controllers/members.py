@@ -139,9 +139,11 @@ class B2bMembersPortal(CustomerPortal):
     )
     def b2b_invitation_answer(self, membership_id, answer, **kw):
         """The invited buyer accepts or declines an invitation of theirs."""
-        invitation = request.env["b2b.membership"]._b2b_invitations(
-            request.env.user
-        ).filtered(lambda m: m.id == membership_id)
+        invitation = (
+            request.env["b2b.membership"]
+            ._b2b_invitations(request.env.user)
+            .filtered(lambda m: m.id == membership_id)
+        )
         if not invitation:
             raise NotFound()
         invitation._b2b_answer(answer == "accept")

@@ -11,4 +11,3 @@ from . import b2b_news
 from . import b2b_change_request
 from . import uom_uom
 from . import sale_order_line
-from . import res_partner_address

@@ -107,11 +107,12 @@ class SaleOrder(models.Model):
         customers keep Odoo's rules (a read access or the token)."""
         self.ensure_one()
         order = self.sudo()
-        if order._b2b_is_open_cart():
-            raise AccessError(self.env._("A cart is ordered from its cart page."))
         entity = order.b2b_entity_id
-        if entity and entity._b2b_is_entity():
-            user._b2b_check(entity, "order")
+        if order._b2b_is_open_cart() or (
+            entity and entity._b2b_is_entity() and not user._b2b_can(entity, "order")
+        ):
+            # one message: it tells nobody whose order or cart this is
+            raise AccessError(self.env._("You may not change this order."))
 
     def _b2b_portal_status_badge(self):
         self.ensure_one()
