@@ -5,9 +5,10 @@ from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
 from odoo.addons.sale.controllers import portal as sale_portal
+from odoo.addons.sale_management.controllers import portal as sale_management_portal
 
 
-class B2bSalePortal(sale_portal.CustomerPortal):
+class B2bSalePortal(sale_management_portal.CustomerPortal):
     """/my/orders and /my/quotes of the ACTIVE entity, the order page's
     availability and reorder button."""
 
@@ -104,6 +105,14 @@ class B2bSalePortal(sale_portal.CustomerPortal):
         return super().portal_quote_accept(
             order_id, access_token=access_token, **kwargs
         )
+
+    @http.route()
+    def portal_quote_option_update(self, order_id, line_id, **kwargs):
+        """Optional products of a quotation (sale_management): like Odoo
+        answers an order that cannot be edited, nothing."""
+        if self._b2b_portal_action_refused(order_id):
+            return None
+        return super().portal_quote_option_update(order_id, line_id, **kwargs)
 
     # -- reorder --------------------------------------------------------------
     @http.route(

@@ -100,11 +100,11 @@ class SaleOrder(models.Model):
 
     def _b2b_check_portal_action(self, user):
         """Refuse ``user`` Odoo's own portal routes that change this order
-        (accept, sign, decline, pay) unless they may: on an order of a B2B
-        entity, only a member whose role there allows ordering, whatever
-        token they hold; an open cart never (carts go through the suite's
-        cart pages and checkout, with their checks). Orders of other
-        customers keep Odoo's rules (a read access or the token)."""
+        (accept, sign, decline, pay, optional products) unless they may: on
+        an order of a B2B entity, only a member whose role there allows
+        ordering, whatever token they hold; an open cart never (carts go
+        through the suite's cart pages and checkout, with their checks).
+        Orders of other customers keep Odoo's rules (read access or token)."""
         self.ensure_one()
         order = self.sudo()
         entity = order.b2b_entity_id

@@ -110,6 +110,44 @@ class TestAccessHoles(B2bCommon, HttpCase):
         self.assertEqual(response.status_code, 303)
         self.assertEqual(self.quotation.state, "cancel")
 
+    def test_viewer_cannot_change_the_optional_products(self):
+        self.quotation.write(
+            {
+                "order_line": [
+                    (
+                        0,
+                        0,
+                        {
+                            "display_type": "line_section",
+                            "name": "Options",
+                            "is_optional": True,
+                            "sequence": 50,
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": self.product.id,
+                            "product_uom_qty": 1,
+                            "sequence": 51,
+                        },
+                    ),
+                ]
+            }
+        )
+        option = self.quotation.order_line.filtered(lambda line: line.sequence == 51)
+        self.assertTrue(option._can_be_edited_on_portal())
+        url = f"/my/orders/{self.quotation.id}/update_line_dict"
+        token = self.quotation._portal_ensure_token()
+        for login, qty in (("viewer_a", 1), ("accountant_a", 1), ("buyer_ab", 4)):
+            self.authenticate(login, login)
+            with self.subTest(login=login):
+                self.jsonrpc(
+                    url, line_id=option.id, access_token=token, input_quantity=4
+                )
+                self.assertEqual(option.product_uom_qty, qty)
+
     def test_a_cart_is_never_declined_or_signed_through_odoo(self):
         token = self.cart._portal_ensure_token()
         for login in ("buyer_ab", "viewer_a", "buyer_a"):
