@@ -13,6 +13,7 @@
         "security/b2b_security.xml",
         "security/ir.model.access.csv",
         "security/b2b_rules.xml",
+        "security/sale_rules.xml",
         "data/b2b_data.xml",
         "data/b2b_contract_sequence.xml",
         "views/b2b_membership_views.xml",
@@ -38,5 +39,6 @@
     "assets": {
         "web.assets_tests": ["b2b_portal/static/tests/tours/**/*"],
     },
+    "uninstall_hook": "uninstall_hook",
     "application": True,
 }

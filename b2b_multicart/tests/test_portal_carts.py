@@ -388,6 +388,31 @@ class TestPortalCarts(MulticartCommon, HttpCase):
         self.assertEqual(response.status_code, 403)
         self.assertEqual(self.cart_a.state, "draft")
 
+    def test_a_cart_reads_as_its_shares_allow(self):
+        """Record rules, not only the cart pages: a colleague reads a cart
+        over JSON-RPC once it is shared with them, never before."""
+        Order = self.env["sale.order"].with_user(self.buyer_ab)
+        Line = self.env["sale.order.line"].with_user(self.buyer_ab)
+        self.assertFalse(Order.search([("id", "=", self.cart_a.id)]))
+        self.assertFalse(Line.search([("order_id", "=", self.cart_a.id)]))
+        self.cart_a._b2b_share(self.buyer_ab, "read")
+        self.env.invalidate_all()
+        self.assertEqual(Order.search([("id", "=", self.cart_a.id)]), self.cart_a)
+        self.assertEqual(
+            Line.search([("order_id", "=", self.cart_a.id)]), self.cart_a.order_line
+        )
+        self.authenticate("buyer_ab", "buyer_ab")
+        rows = self.make_jsonrpc_request(
+            "/web/dataset/call_kw/sale.order/search_read",
+            {
+                "model": "sale.order",
+                "method": "search_read",
+                "args": [[["id", "in", (self.cart_a | self.cart_a2).ids]]],
+                "kwargs": {"fields": ["b2b_cart_name"]},
+            },
+        )
+        self.assertEqual([row["id"] for row in rows], self.cart_a.ids)
+
     def test_split_and_order_both(self):
         cart = self.cart(
             self.buyer_a, self.entity_a, "Смешанная", {self.nut: 10, self.bolt: 2}

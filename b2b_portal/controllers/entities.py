@@ -60,6 +60,7 @@ class B2bEntitiesPortal(CustomerPortal):
                     ._description_selection(env)
                 ),
                 "change_requests": change_requests,
+                "invitations": env["b2b.membership"]._b2b_invitations(user),
                 "done": done,
             }
         )

@@ -27,6 +27,8 @@ class B2bMembersPortal(CustomerPortal):
                 "memberships": env["b2b.membership"]
                 .sudo()
                 .search([("entity_id", "=", entity.id)], order="id"),
+                # of a pending invitation the owner sees the e-mail they typed
+                "invitations": env["b2b.membership"]._b2b_pending_of(entity),
                 "roles": env["b2b.membership"]
                 ._fields["role"]
                 ._description_selection(env),
@@ -46,7 +48,16 @@ class B2bMembersPortal(CustomerPortal):
         membership = (
             request.env["b2b.membership"]
             .sudo()
-            .search([("id", "=", membership_id), ("entity_id", "=", entity.id)])
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id", "=", membership_id),
+                    ("entity_id", "=", entity.id),
+                    "|",
+                    ("active", "=", True),
+                    ("pending", "=", True),
+                ]
+            )
         )
         if not membership:
             raise NotFound()
@@ -117,3 +128,24 @@ class B2bMembersPortal(CustomerPortal):
         entity = b2b_member_entity(entity_id, "manage")
         membership = self._b2b_membership(entity, membership_id)
         return self._b2b_members_write(entity, membership._b2b_revoke, "removed")
+
+    # -- the invitee's side --------------------------------------------------------
+    @http.route(
+        "/my/b2b/invitations/<int:membership_id>/<any(accept,decline):answer>",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def b2b_invitation_answer(self, membership_id, answer, **kw):
+        """The invited buyer accepts or declines an invitation of theirs."""
+        invitation = (
+            request.env["b2b.membership"]
+            ._b2b_invitations(request.env.user)
+            .filtered(lambda m: m.id == membership_id)
+        )
+        if not invitation:
+            raise NotFound()
+        invitation._b2b_answer(answer == "accept")
+        done = "joined" if answer == "accept" else "declined"
+        return request.redirect(f"/my/b2b/entities?done={done}", 303)

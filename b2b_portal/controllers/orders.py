@@ -1,13 +1,14 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
 from odoo.addons.sale.controllers import portal as sale_portal
+from odoo.addons.sale_management.controllers import portal as sale_management_portal
 
 
-class B2bSalePortal(sale_portal.CustomerPortal):
+class B2bSalePortal(sale_management_portal.CustomerPortal):
     """/my/orders and /my/quotes of the ACTIVE entity, the order page's
     availability and reorder button."""
 
@@ -74,6 +75,45 @@ class B2bSalePortal(sale_portal.CustomerPortal):
             "b2b_errors": errors,
         }
 
+    # -- Odoo's routes that change an order -------------------------------------
+    def _b2b_portal_action_refused(self, order_id):
+        """The reason the user may not accept, sign, decline or pay this order
+        through Odoo's portal routes; None when they may (Odoo checks the
+        rest: read access or token, the order's state)."""
+        order = request.env["sale.order"].sudo().browse(order_id).exists()
+        if not order:
+            return None
+        try:
+            order._b2b_check_portal_action(request.env.user)
+        except AccessError as error:
+            return str(error)
+        return None
+
+    @http.route()
+    def portal_quote_decline(self, order_id, access_token=None, **kwargs):
+        if self._b2b_portal_action_refused(order_id):
+            raise Forbidden()
+        return super().portal_quote_decline(
+            order_id, access_token=access_token, **kwargs
+        )
+
+    @http.route()
+    def portal_quote_accept(self, order_id, access_token=None, **kwargs):
+        refused = self._b2b_portal_action_refused(order_id)
+        if refused:
+            return {"error": refused}
+        return super().portal_quote_accept(
+            order_id, access_token=access_token, **kwargs
+        )
+
+    @http.route()
+    def portal_quote_option_update(self, order_id, line_id, **kwargs):
+        """Optional products of a quotation (sale_management): like Odoo
+        answers an order that cannot be edited, nothing."""
+        if self._b2b_portal_action_refused(order_id):
+            return None
+        return super().portal_quote_option_update(order_id, line_id, **kwargs)
+
     # -- reorder --------------------------------------------------------------
     @http.route(
         "/my/b2b/orders/<int:order_id>/reorder",
@@ -113,3 +153,18 @@ class B2bSalePortal(sale_portal.CustomerPortal):
         cart = user._b2b_current_cart(entity, create=True)
         cart._b2b_add_products(quantities)
         return request.redirect(f"/my/b2b/catalog?added={len(quantities)}", 303)
+
+
+class B2bSalePaymentPortal(sale_portal.PaymentPortal):
+    """Paying an order of a B2B entity takes a role that may order."""
+
+    @http.route()
+    def portal_order_transaction(self, order_id, access_token, **kwargs):
+        order = request.env["sale.order"].sudo().browse(order_id).exists()
+        if not order:
+            raise MissingError(request.env._("This document does not exist."))
+        try:
+            order._b2b_check_portal_action(request.env.user)
+        except AccessError as error:
+            raise ValidationError(str(error)) from error
+        return super().portal_order_transaction(order_id, access_token, **kwargs)

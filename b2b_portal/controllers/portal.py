@@ -36,3 +36,13 @@ class B2bCustomerPortal(CustomerPortal):
         values["b2b_entities"] = entities = user._b2b_entities()
         values["b2b_active_entity"] = entities and user._b2b_active_entity()
         return values
+
+    def _create_or_update_address(self, partner_sudo, **form_data):
+        """Odoo's address form of a buyer of a B2B entity edits their own
+        contact only: it adds no address under the entity and does not rename
+        the entity (its ``company_name``); those are change requests."""
+        if request.env.user.partner_id._b2b_is_entity():
+            if not partner_sudo:
+                raise Forbidden()
+            form_data.pop("company_name", None)
+        return super()._create_or_update_address(partner_sudo, **form_data)

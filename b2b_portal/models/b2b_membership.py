@@ -38,6 +38,18 @@ class B2bMembership(models.Model):
         "Accountant: documents and finances only. Viewer: read only.",
     )
     active = fields.Boolean(default=True)
+    pending = fields.Boolean(
+        string="Invitation pending",
+        copy=False,
+        help="An owner invited a buyer who already has an account: the "
+        "membership stays inactive until that buyer accepts in their portal.",
+    )
+    invite_email = fields.Char(
+        string="Invited e-mail",
+        copy=False,
+        help="The address the owner typed: all the entity sees of a pending "
+        "invitation.",
+    )
 
     _user_entity_uniq = models.Constraint(
         "UNIQUE(user_id, entity_id)",
@@ -60,10 +72,12 @@ class B2bMembership(models.Model):
     def _b2b_invite(self, entity, email, role, name=None):
         """Give the person of ``email`` access to ``entity`` with ``role``.
 
-        An existing portal user gets a membership; a new address gets a
-        contact under the entity and a portal user through Odoo's portal
-        invitation (``portal.wizard``), then the membership. The portal calls
-        this as superuser after checking that the inviter is an owner.
+        A new address gets a contact under the entity and a portal user
+        through Odoo's portal invitation (``portal.wizard``), then the
+        membership. An existing portal user (of another customer, maybe) gets
+        a pending invitation: no access, and nothing of them shown to the
+        entity, until they accept it (``_b2b_accept``). The portal calls this
+        as superuser after checking that the inviter is an owner.
         """
         self._b2b_check_role(role)
         normalized = email_normalize(email or "")
@@ -85,6 +99,7 @@ class B2bMembership(models.Model):
                     email=normalized,
                 )
             )
+        existing = bool(user)
         if not user:
             user = entity._b2b_add_contact(name, normalized)._b2b_grant_portal_access()
         membership = self.with_context(active_test=False).search(
@@ -98,10 +113,39 @@ class B2bMembership(models.Model):
                     entity=entity.display_name,
                 )
             )
+        values = {"active": not existing, "pending": existing, "role": role}
+        values["invite_email"] = normalized
         if membership:
-            membership.write({"active": True, "role": role})
+            membership.write(values)
             return membership
-        return self.create({"user_id": user.id, "entity_id": entity.id, "role": role})
+        return self.create(dict(values, user_id=user.id, entity_id=entity.id))
+
+    @api.model
+    def _b2b_invitations(self, user):
+        """The pending invitations of ``user``, as superuser (a buyer cannot
+        read a membership that is not active)."""
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("user_id", "=", user.id), ("pending", "=", True)])
+        )
+
+    @api.model
+    def _b2b_pending_of(self, entity):
+        """The invitations ``entity`` is waiting an answer to."""
+        return (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("entity_id", "=", entity.id), ("pending", "=", True)])
+        )
+
+    def _b2b_answer(self, accept):
+        """The invitee accepts (the membership becomes active) or declines
+        (it stays inactive) a pending invitation."""
+        self.ensure_one()
+        if not self.pending:
+            raise UserError(self.env._("This invitation was answered already."))
+        self.write({"pending": False, "active": bool(accept)})
 
     def _b2b_check_role(self, role):
         if role not in dict(self._fields["role"].selection):
@@ -140,7 +184,8 @@ class B2bMembership(models.Model):
         self.role = role
 
     def _b2b_revoke(self):
-        """Remove the access (the membership is archived, not deleted)."""
+        """Remove the access (the membership is archived, not deleted), or
+        withdraw a pending invitation."""
         self.ensure_one()
         self._b2b_check_keeps_an_owner()
-        self.active = False
+        self.write({"active": False, "pending": False})

@@ -466,6 +466,32 @@ class ResPartner(models.Model):
         entity.action_b2b_submit()
         return entity
 
+    # -- Odoo's own address pages --------------------------------------------------
+    # An entity's addresses change only through the change requests (an owner
+    # asks, the supplier checks), never through Odoo's address form
+    # (/my/address, /my/address/submit, /my/address/archive), whatever the role.
+    def _b2b_is_entity(self):
+        """Whether this partner's commercial partner is a B2B legal entity:
+        one under verification or with buyers (past ones included)."""
+        self.ensure_one()
+        entity = self.sudo().commercial_partner_id
+        return bool(
+            entity.b2b_state
+            or entity.with_context(active_test=False).b2b_membership_ids
+        )
+
+    def _can_be_edited_by_current_customer(self, **kwargs):
+        """A buyer edits their own contact only; the entity and its other
+        addresses are the change requests' (Odoo lets any contact under a
+        company edit and archive all its addresses)."""
+        self.ensure_one()
+        if self._b2b_is_entity() and (
+            self != self._get_current_partner(**kwargs)
+            or self == self.sudo().commercial_partner_id
+        ):
+            return False
+        return super()._can_be_edited_by_current_customer(**kwargs)
+
     def _b2b_delivery_address(self):
         """The main delivery address of this entity (may be empty)."""
         self.ensure_one()

@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
 from ..tools.order_status import portal_status
@@ -97,6 +97,22 @@ class SaleOrder(models.Model):
     def _b2b_is_open_cart(self):
         self.ensure_one()
         return self.b2b_is_cart and self.state != "sale"
+
+    def _b2b_check_portal_action(self, user):
+        """Refuse ``user`` Odoo's own portal routes that change this order
+        (accept, sign, decline, pay, optional products) unless they may: on
+        an order of a B2B entity, only a member whose role there allows
+        ordering, whatever token they hold; an open cart never (carts go
+        through the suite's cart pages and checkout, with their checks).
+        Orders of other customers keep Odoo's rules (read access or token)."""
+        self.ensure_one()
+        order = self.sudo()
+        entity = order.b2b_entity_id
+        if order._b2b_is_open_cart() or (
+            entity and entity._b2b_is_entity() and not user._b2b_can(entity, "order")
+        ):
+            # one message: it tells nobody whose order or cart this is
+            raise AccessError(self.env._("You may not change this order."))
 
     def _b2b_portal_status_badge(self):
         self.ensure_one()

@@ -26,3 +26,4 @@ from . import test_onboarding
 from . import test_plurals
 from . import test_numbers
 from . import test_locale
+from . import test_access_holes

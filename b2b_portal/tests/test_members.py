@@ -51,6 +51,9 @@ class TestMembers(B2bCommon, HttpCase):
         self.assertIn(self.url(self.entity_a), page)
 
     def test_invite_an_existing_portal_user(self):
+        """An existing account (of another customer, maybe) is not added at
+        once: the invitation waits for its answer, and until then the owner
+        sees only the e-mail they typed."""
         self.authenticate("buyer_a", "buyer_a")
         response = self.post(
             self.url(self.entity_a, "/invite"),
@@ -59,9 +62,36 @@ class TestMembers(B2bCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 303, response.text[:2000])
         self.assertIn("done=invited", response.headers["Location"])
+        self.assertFalse(self.colleague._b2b_role(self.entity_a))
+        self.assertFalse(self.colleague._b2b_entities())
+        page = self.url_open(self.url(self.entity_a)).text
+        self.assertIn("colleague@example.com", page)
+        self.assertNotIn("Коллега", page)
+        self.assertIn("o_b2b_invitation_row", page)
+        # the invitee reads nothing of the entity before answering
+        Order = self.env["sale.order"].with_user(self.colleague)
+        self.assertFalse(Order.search([("partner_id", "=", self.entity_a.id)]))
+        self.authenticate("colleague@example.com", "colleague@example.com")
+        self.assertEqual(self.url_open("/my/b2b/catalog").status_code, 403)
+        page = self.url_open("/my/b2b/entities").text
+        self.assertIn("o_b2b_invitation", page)
+        invitation = self.env["b2b.membership"]._b2b_invitations(self.colleague)
+        self.assertEqual(len(invitation), 1)
+        # nobody else answers it
+        self.authenticate("buyer_ab", "buyer_ab")
+        response = self.post(f"/my/b2b/invitations/{invitation.id}/accept")
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.colleague._b2b_entities())
+        self.authenticate("colleague@example.com", "colleague@example.com")
+        response = self.post(f"/my/b2b/invitations/{invitation.id}/accept")
+        self.assertEqual(response.status_code, 303)
         self.assertEqual(self.colleague._b2b_role(self.entity_a), "accountant")
         self.assertEqual(self.colleague._b2b_entities(), self.entity_a)
-        # twice: refused, nothing changes
+        # answered once only; then a member: refused, nothing changes
+        response = self.post(f"/my/b2b/invitations/{invitation.id}/decline")
+        self.assertEqual(response.status_code, 404)
+        self.authenticate("buyer_a", "buyer_a")
+        self.assertIn("Коллега", self.url_open(self.url(self.entity_a)).text)
         response = self.post(
             self.url(self.entity_a, "/invite"),
             email="colleague@example.com",
@@ -70,6 +100,30 @@ class TestMembers(B2bCommon, HttpCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn("is already a member", response.text)
         self.assertEqual(self.colleague._b2b_role(self.entity_a), "accountant")
+
+    def test_declined_or_withdrawn_invitation_gives_no_access(self):
+        membership = self.env["b2b.membership"]._b2b_invite(
+            self.entity_a, "colleague@example.com", "buyer"
+        )
+        self.assertTrue(membership.pending)
+        self.authenticate("colleague@example.com", "colleague@example.com")
+        response = self.post(f"/my/b2b/invitations/{membership.id}/decline")
+        self.assertEqual(response.status_code, 303)
+        self.assertFalse(membership.pending or membership.active)
+        self.assertFalse(self.colleague._b2b_entities())
+        # invited again, then withdrawn by the owner before the answer
+        self.env["b2b.membership"]._b2b_invite(
+            self.entity_a, "colleague@example.com", "buyer"
+        )
+        self.assertTrue(membership.pending)
+        self.authenticate("buyer_a", "buyer_a")
+        response = self.post(self.url(self.entity_a, f"/{membership.id}/remove"))
+        self.assertEqual(response.status_code, 303)
+        self.assertFalse(membership.pending or membership.active)
+        self.authenticate("colleague@example.com", "colleague@example.com")
+        response = self.post(f"/my/b2b/invitations/{membership.id}/accept")
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(self.colleague._b2b_entities())
 
     def test_invite_a_new_email(self):
         self.authenticate("buyer_a", "buyer_a")
@@ -147,15 +201,22 @@ class TestMembers(B2bCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.buyer_ab_in_a.role, "buyer")
-        # a removed colleague invited again gets the same membership back
+        # a removed colleague invited again gets the same membership back,
+        # once they accept again
         invite = self.url(self.entity_a, "/invite")
         self.post(invite, email="colleague@example.com", role="buyer")
-        membership = self.colleague.b2b_membership_ids
+        membership = self.env["b2b.membership"]._b2b_invitations(self.colleague)
+        membership._b2b_answer(True)
         self.post(self.url(self.entity_a, f"/{membership.id}/remove"))
         self.assertFalse(membership.active)
         response = self.post(invite, email="colleague@example.com", role="viewer")
         self.assertEqual(response.status_code, 303)
-        self.assertEqual((membership.active, membership.role), (True, "viewer"))
+        self.assertEqual(
+            (membership.active, membership.pending, membership.role),
+            (False, True, "viewer"),
+        )
+        membership._b2b_answer(True)
+        self.assertEqual(self.colleague._b2b_role(self.entity_a), "viewer")
 
     def test_last_owner_cannot_be_removed(self):
         self.authenticate("buyer_a", "buyer_a")
@@ -192,7 +253,9 @@ class TestMembers(B2bCommon, HttpCase):
         self.assertEqual(self.buyer_ab_in_a.role, "buyer")
         self.assertEqual(self.owner_a.role, "owner")
         self.assertTrue(self.owner_a.active)
-        self.assertFalse(self.colleague.b2b_membership_ids)
+        self.assertFalse(
+            self.colleague.with_context(active_test=False).b2b_membership_ids
+        )
 
     def test_other_entity_and_foreign_ids_get_404(self):
         self.authenticate("buyer_a", "buyer_a")  # owner of A only
@@ -218,4 +281,6 @@ class TestMembers(B2bCommon, HttpCase):
             self.assertEqual(response.status_code, 404, tail)
         self.assertEqual(self.owner_b.role, "owner")
         self.assertEqual((self.owner_a.role, self.owner_a.active), ("owner", True))
-        self.assertFalse(self.colleague.b2b_membership_ids)
+        self.assertFalse(
+            self.colleague.with_context(active_test=False).b2b_membership_ids
+        )
