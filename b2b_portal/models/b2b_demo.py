@@ -229,8 +229,11 @@ class B2bDemo(models.AbstractModel):
         return by_name
 
     def _demo_packagings(self, items):
-        """Boxes (positive keys) and pallets (negative keys) as units of measure."""
+        """Boxes (positive keys) and pallets (negative keys) as units of measure,
+        counted in pieces: Odoo's "Units" reads "шт" in Russian, as on a
+        Russian invoice (Odoo's own translation is "Единицы")."""
         unit = self.env.ref("uom.product_uom_unit")
+        self._demo_translate(unit, "name", ["шт"])
         sizes = sorted({i["box"] for i in items if i["box"] > 1}) + sorted(
             {-i["pallet"] for i in items}
         )
@@ -240,7 +243,7 @@ class B2bDemo(models.AbstractModel):
                 (
                     f"uom_{'box' if n > 0 else 'pallet'}_{abs(n)}",
                     {
-                        "name": f"Box of {n}" if n > 0 else f"Pallet of {-n}",
+                        "name": f"Box ({n} pcs)" if n > 0 else f"Pallet ({-n} pcs)",
                         "relative_factor": abs(n),
                         "relative_uom_id": unit.id,
                         "b2b_packaging": "box" if n > 0 else "pallet",
@@ -252,7 +255,7 @@ class B2bDemo(models.AbstractModel):
         self._demo_translate(
             records,
             "name",
-            [f"Коробка {n} шт" if n > 0 else f"Паллета {-n} шт" for n in sizes],
+            [f"Коробка ({n} шт)" if n > 0 else f"Паллета ({-n} шт)" for n in sizes],
         )
         return dict(zip(sizes, records, strict=True))
 

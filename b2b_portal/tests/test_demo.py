@@ -29,6 +29,14 @@ class TestDemo(TransactionCase):
         boxes = self.products.product_tmpl_id.uom_ids
         self.assertTrue(boxes.filtered(lambda u: u.name.startswith("Box")))
         self.assertTrue(boxes.filtered(lambda u: u.name.startswith("Pallet")))
+        # counted in pieces, "шт" in Russian, as a Russian invoice says
+        unit = self.env.ref("uom.product_uom_unit").with_context(lang="ru_RU")
+        self.assertEqual(unit.name, "шт")
+        self.assertEqual(self.products.with_context(lang="ru_RU").uom_id, unit)
+        for box in boxes.with_context(lang="ru_RU"):
+            kind = "Коробка" if box.b2b_packaging == "box" else "Паллета"
+            size = int(box.relative_factor)
+            self.assertEqual(box.name, f"{kind} ({size} шт)")
         screw = self.products.filtered(lambda p: p.default_code == "SCR-01001")
         self.assertEqual(
             screw.with_context(lang="en_US").name, "Wood screw 3.5×25 mm, 200 pcs"
