@@ -3,6 +3,8 @@ extends: a field a b2b addon adds to sale.order, res.partner, product.* …
 never makes the record unreadable to a salesperson, a stock or invoicing user,
 an employee or a portal buyer who has no B2B group."""
 
+from lxml import etree
+
 from odoo import Command
 from odoo.tests import Form, new_test_user, tagged
 
@@ -72,26 +74,41 @@ class TestCoreGroups(MulticartCommon):
         }
 
     def assert_reads(self, user):
-        """``user`` reads every field (the suite's among them) of the records
-        of its groups: what a form, a list or an export does."""
+        """``user`` reads every field the suite adds to the records its groups
+        read (a list, an export, a report), as Odoo's own code would."""
         for model, records in self.records().items():
-            records = records.with_user(user)
-            if not records._filtered_access("read"):
+            readable = records.with_user(user)._filtered_access("read")
+            suite_fields = [
+                name
+                for name, field in readable._fields.items()
+                if (field._module or "").startswith("b2b_")
+                and readable._has_field_access(field, "read")
+            ]
+            if not readable or not suite_fields:
                 continue
             with self.subTest(user=user.login, model=model):
-                readable = records._filtered_access("read")
-                values = readable.read()  # every field the user may read
-                self.assertEqual(len(values), len(readable))
-                suite_fields = [
-                    name
-                    for name, field in records._fields.items()
-                    if (field._module or "").startswith("b2b_")
-                    and records._has_field_access(field, "read")
-                ]
-                readable.read(suite_fields)
+                self.assertEqual(len(readable.read(suite_fields)), len(readable))
                 readable.invalidate_recordset()
                 for name in suite_fields:
                     readable.mapped(name)
+
+    def assert_opens_form(self, records):
+        """The form view of ``records`` loads as the web client loads it:
+        the view as this user gets it, then every field of its arch."""
+        views = records.get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        names = {
+            node.get("name")
+            for node in arch.iter("field")
+            if not any(parent.tag == "field" for parent in node.iterancestors())
+        }
+        spec = {
+            name: {"fields": {"display_name": {}}}
+            if records._fields[name].relational
+            else {}
+            for name in names
+        }
+        self.assertEqual(len(records.web_read(spec)), len(records))
 
     def test_core_users_read_everything(self):
         for user in self.users.values():
@@ -100,25 +117,26 @@ class TestCoreGroups(MulticartCommon):
     def test_portal_buyer_reads_own_records(self):
         self.assert_reads(self.buyer_a)
 
+    def test_core_users_open_partner_forms(self):
+        for user in self.users.values():
+            with self.subTest(user=user.login):
+                partners = self.entity_a | self.buyer_a.partner_id
+                self.assert_opens_form(partners.with_user(user))
+
     def test_salesman_opens_and_saves_the_order_form(self):
+        for login in ("salesman", "sale_manager"):
+            with self.subTest(user=login):
+                self.assert_opens_form(self.order.with_user(self.users[login]))
         salesman = self.users["salesman"]
-        order = self.order.with_user(salesman)
-        views = order.get_views([(False, "form")])
-        fields = views["models"]["sale.order"]["fields"]
-        spec = {
-            name: {"fields": {"display_name": {}}}
-            if field["type"] in ("many2one", "one2many", "many2many")
-            else {}
-            for name, field in fields.items()
-        }
-        self.assertEqual(order.web_read(spec)[0]["id"], order.id)
-        order.write({"client_order_ref": "PO-17"})
+        self.order.with_user(salesman).write({"client_order_ref": "PO-17"})
         self.assertEqual(self.order.client_order_ref, "PO-17")
         with Form(self.env["sale.order"].with_user(salesman)) as form:
             form.partner_id = self.entity_a
+            form.user_id = salesman  # the entity's own salesperson is another one
             with form.order_line.new() as line:
                 line.product_id = self.nut
         self.assertEqual(form.record.order_line.product_id, self.nut)
+        self.assertEqual(form.record.b2b_entity_id, self.entity_a)
 
     def test_stock_user_validates_the_delivery(self):
         picking = self.order.picking_ids.with_user(self.users["stock_user"])
