@@ -574,19 +574,20 @@ class B2bDemo(models.AbstractModel):
         entity.action_b2b_submit()
 
     def _demo_hide_other_products(self):
-        """Odoo's own demo products (desks, chairs...) are not this supplier's:
-        their sections are open to a customer group nobody belongs to, which
-        is also an example of an assortment rule."""
+        """Odoo's own sample records are not this supplier's: its products
+        (desks, chairs, services…) and contact tags (Vendor, Prospects…) are
+        archived, so that the catalog, the quick order, the assortment rules
+        and the customer groups hold the supplier's records only."""
         ours = self.env.ref(f"{MODULE}.categ_root_demo")
-        others = self.env["product.category"].search(
-            [("parent_id", "=", False), ("id", "!=", ours.id)]
+        self.env["product.template"].search(
+            ["|", ("categ_id", "=", False), ("categ_id", "not child_of", ours.id)]
+        ).action_archive()
+        tags = self.env["ir.model.data"].search_fetch(
+            [("model", "=", "res.partner.category")], ["module", "res_id"]
         )
-        if others:
-            nobody = self._demo_load(
-                "res.partner.category",
-                [("group_hidden", {"name": "Odoo demo products"})],
-            )
-            others.b2b_group_ids = nobody
+        self.env["res.partner.category"].browse(
+            [tag.res_id for tag in tags if not tag.module.startswith("b2b_")]
+        ).exists().action_archive()
 
     def _demo_news(self, company, groups):
         now = fields.Datetime.now()

@@ -9,6 +9,21 @@ class TestDemo(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # as Odoo's demo data has them: a desk for sale, a contact tag
+        cls.desk = cls.env["product.template"].create(
+            {
+                "name": "Office desk",
+                "categ_id": cls.env.ref("product.product_category_goods").id,
+            }
+        )
+        cls.vendor_tag = cls.env["res.partner.category"]._load_records(
+            [
+                {
+                    "xml_id": "base.res_partner_category_b2b_test",
+                    "values": {"name": "Vendor"},
+                }
+            ]
+        )
         cls.env["b2b.demo"]._load_demo()
         cls.company = cls.env.ref("b2b_portal.supplier_company_demo")
         cls.products = cls.env["product.product"].search(
@@ -45,6 +60,20 @@ class TestDemo(TransactionCase):
             screw.with_context(lang="ru_RU").name, "Саморез по дереву 3,5×25 мм, 200 шт"
         )
         self.assertGreater(screw.with_company(self.company).standard_price, 0)
+
+    def test_no_odoo_samples(self):
+        """The catalog, the assortment rules and the customer groups hold the
+        supplier's records, not Odoo's samples."""
+        self.assertFalse(self.desk.active)
+        self.assertFalse(self.vendor_tag.active)
+        self.assertTrue(self.env.ref("b2b_portal.group_wholesale_demo").active)
+        root = self.env.ref("b2b_portal.categ_root_demo")
+        sections = self.env["product.category"].search([("b2b_in_catalog", "=", True)])
+        tree = self.env["product.category"].search([("id", "child_of", root.id)])
+        self.assertFalse(sections - tree)
+        self.assertLessEqual(self.products.categ_id, sections)
+        self.assertIn(root, sections)
+        self.assertNotIn(self.env.ref("product.product_category_goods"), sections)
 
     def test_stock_and_incoming(self):
         products = self.products.with_company(self.company)
