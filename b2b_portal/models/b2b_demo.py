@@ -578,9 +578,10 @@ class B2bDemo(models.AbstractModel):
         (desks, chairs, services…) and contact tags (Vendor, Prospects…) are
         archived, so that the catalog, the quick order, the assortment rules
         and the customer groups hold the supplier's records only."""
-        ours = self.env.ref(f"{MODULE}.categ_root_demo")
+        root = self.env.ref(f"{MODULE}.categ_root_demo")
+        ours = self.env["product.category"].search([("id", "child_of", root.id)])
         self.env["product.template"].search(
-            ["|", ("categ_id", "=", False), ("categ_id", "not child_of", ours.id)]
+            ["|", ("categ_id", "=", False), ("categ_id", "not in", ours.ids)]
         ).action_archive()
         tags = self.env["ir.model.data"].search_fetch(
             [("model", "=", "res.partner.category")], ["module", "res_id"]
