@@ -39,6 +39,14 @@ class TestSetupWithoutOdoo(unittest.TestCase):
     def test_setup_test_names_odoo_src(self):
         self.assert_names_odoo_src(self.run_script("setup/test"))
 
+    def test_setup_test_core_names_odoo_src(self):
+        self.assert_names_odoo_src(self.run_script("setup/test-core"))
+
+    def test_setup_test_core_refuses_stray_arguments(self):
+        result = self.run_script("setup/test-core", "sale")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("extra pytest arguments go after --", result.stderr)
+
     def test_ci_run_fails_never_skips(self):
         self.assert_names_odoo_src(self.run_script(".ci/run"))
 

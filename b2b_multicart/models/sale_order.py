@@ -63,7 +63,13 @@ class SaleOrder(models.Model):
         help="Submitted by the buyer, held for a manager (e.g. the credit "
         "limit of the contract is exceeded).",
     )
-    b2b_share_ids = fields.One2many("b2b.cart.share", "cart_id", string="Shared with")
+    # shares are B2B records: Odoo's sales groups read orders without them
+    b2b_share_ids = fields.One2many(
+        "b2b.cart.share",
+        "cart_id",
+        string="Shared with",
+        groups="base.group_portal,b2b_portal.group_b2b_user",
+    )
 
     _b2b_submit_token_uniq = models.UniqueIndex(
         "(b2b_submit_token) WHERE b2b_submit_token IS NOT NULL"

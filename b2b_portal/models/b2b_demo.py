@@ -231,8 +231,11 @@ class B2bDemo(models.AbstractModel):
         return by_name
 
     def _demo_packagings(self, items):
-        """Boxes (positive keys) and pallets (negative keys) as units of measure."""
+        """Boxes (positive keys) and pallets (negative keys) as units of measure,
+        counted in pieces: Odoo's "Units" reads "шт" in Russian, as on a
+        Russian invoice (Odoo's own translation is "Единицы")."""
         unit = self.env.ref("uom.product_uom_unit")
+        self._demo_translate(unit, "name", ["шт"])
         sizes = sorted({i["box"] for i in items if i["box"] > 1}) + sorted(
             {-i["pallet"] for i in items}
         )
@@ -242,7 +245,7 @@ class B2bDemo(models.AbstractModel):
                 (
                     f"uom_{'box' if n > 0 else 'pallet'}_{abs(n)}",
                     {
-                        "name": f"Box of {n}" if n > 0 else f"Pallet of {-n}",
+                        "name": f"Box ({n} pcs)" if n > 0 else f"Pallet ({-n} pcs)",
                         "relative_factor": abs(n),
                         "relative_uom_id": unit.id,
                         "b2b_packaging": "box" if n > 0 else "pallet",
@@ -254,7 +257,7 @@ class B2bDemo(models.AbstractModel):
         self._demo_translate(
             records,
             "name",
-            [f"Коробка {n} шт" if n > 0 else f"Паллета {-n} шт" for n in sizes],
+            [f"Коробка ({n} шт)" if n > 0 else f"Паллета ({-n} шт)" for n in sizes],
         )
         return dict(zip(sizes, records, strict=True))
 
@@ -589,19 +592,21 @@ class B2bDemo(models.AbstractModel):
         entity.action_b2b_submit()
 
     def _demo_hide_other_products(self):
-        """Odoo's own demo products (desks, chairs...) are not this supplier's:
-        their sections are open to a customer group nobody belongs to, which
-        is also an example of an assortment rule."""
-        ours = self.env.ref(f"{MODULE}.categ_root_demo")
-        others = self.env["product.category"].search(
-            [("parent_id", "=", False), ("id", "!=", ours.id)]
+        """Odoo's own sample records are not this supplier's: its products
+        (desks, chairs, services…) and contact tags (Vendor, Prospects…) are
+        archived, so that the catalog, the quick order, the assortment rules
+        and the customer groups hold the supplier's records only."""
+        root = self.env.ref(f"{MODULE}.categ_root_demo")
+        ours = self.env["product.category"].search([("id", "child_of", root.id)])
+        self.env["product.template"].search(
+            ["|", ("categ_id", "=", False), ("categ_id", "not in", ours.ids)]
+        ).action_archive()
+        tags = self.env["ir.model.data"].search_fetch(
+            [("model", "=", "res.partner.category")], ["module", "res_id"]
         )
-        if others:
-            nobody = self._demo_load(
-                "res.partner.category",
-                [("group_hidden", {"name": "Odoo demo products"})],
-            )
-            others.b2b_group_ids = nobody
+        self.env["res.partner.category"].browse(
+            [tag.res_id for tag in tags if not tag.module.startswith("b2b_")]
+        ).exists().action_archive()
 
     def _demo_news(self, company, groups):
         now = fields.Datetime.now()

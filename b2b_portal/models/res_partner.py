@@ -43,9 +43,23 @@ class ResPartner(models.Model):
         "before their buyers may order.",
     )
     b2b_reject_reason = fields.Text(string="Rejection reason", copy=False)
-    b2b_membership_ids = fields.One2many("b2b.membership", "entity_id", string="Buyers")
-    b2b_contract_ids = fields.One2many("b2b.contract", "entity_id", string="Contracts")
-    b2b_membership_count = fields.Integer(compute="_compute_b2b_membership_count")
+    # memberships and contracts are B2B records: every internal user (and the
+    # public) reads partners without them
+    b2b_membership_ids = fields.One2many(
+        "b2b.membership",
+        "entity_id",
+        string="Buyers",
+        groups="base.group_portal,b2b_portal.group_b2b_user",
+    )
+    b2b_contract_ids = fields.One2many(
+        "b2b.contract",
+        "entity_id",
+        string="Contracts",
+        groups="base.group_portal,b2b_portal.group_b2b_user",
+    )
+    b2b_membership_count = fields.Integer(
+        compute="_compute_b2b_membership_count", groups="b2b_portal.group_b2b_user"
+    )
 
     @api.depends("b2b_membership_ids")
     def _compute_b2b_membership_count(self):

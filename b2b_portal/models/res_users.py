@@ -14,8 +14,12 @@ ROLE_CAPABILITIES = {
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    # memberships are B2B records: every internal user reads users without them
     b2b_membership_ids = fields.One2many(
-        "b2b.membership", "user_id", string="B2B memberships"
+        "b2b.membership",
+        "user_id",
+        string="B2B memberships",
+        groups="base.group_portal,b2b_portal.group_b2b_user",
     )
     b2b_active_entity_id = fields.Many2one(
         "res.partner",

@@ -76,7 +76,9 @@ class SaleOrder(models.Model):
     )
     def _compute_b2b_portal_status(self):
         for order in self:
-            invoices = order.invoice_ids.filtered(
+            # the states of the order's invoices only, also for the users who
+            # read orders but not invoices (stock users)
+            invoices = order.sudo().invoice_ids.filtered(
                 lambda move: move.state == "posted"
                 and move.move_type == "out_invoice"
                 and move.payment_state != "reversed"

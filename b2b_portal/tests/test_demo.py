@@ -9,6 +9,21 @@ class TestDemo(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # as Odoo's demo data has them: a desk for sale, a contact tag
+        cls.desk = cls.env["product.template"].create(
+            {
+                "name": "Office desk",
+                "categ_id": cls.env.ref("product.product_category_goods").id,
+            }
+        )
+        cls.vendor_tag = cls.env["res.partner.category"]._load_records(
+            [
+                {
+                    "xml_id": "base.res_partner_category_b2b_test",
+                    "values": {"name": "Vendor"},
+                }
+            ]
+        )
         cls.env["b2b.demo"]._load_demo()
         cls.company = cls.env.ref("b2b_portal.supplier_company_demo")
         cls.products = cls.env["product.product"].search(
@@ -29,6 +44,14 @@ class TestDemo(TransactionCase):
         boxes = self.products.product_tmpl_id.uom_ids
         self.assertTrue(boxes.filtered(lambda u: u.name.startswith("Box")))
         self.assertTrue(boxes.filtered(lambda u: u.name.startswith("Pallet")))
+        # counted in pieces, "шт" in Russian, as a Russian invoice says
+        unit = self.env.ref("uom.product_uom_unit").with_context(lang="ru_RU")
+        self.assertEqual(unit.name, "шт")
+        self.assertEqual(self.products.with_context(lang="ru_RU").uom_id, unit)
+        for box in boxes.with_context(lang="ru_RU"):
+            kind = "Коробка" if box.b2b_packaging == "box" else "Паллета"
+            size = int(box.relative_factor)
+            self.assertEqual(box.name, f"{kind} ({size} шт)")
         screw = self.products.filtered(lambda p: p.default_code == "SCR-01001")
         self.assertEqual(
             screw.with_context(lang="en_US").name, "Wood screw 3.5×25 mm, 200 pcs"
@@ -80,6 +103,20 @@ class TestDemo(TransactionCase):
         )
         self.assertEqual(len(bolts), 5)
         self.assertTrue(all(b.default_code.startswith("BLT") for b in bolts))
+
+    def test_no_odoo_samples(self):
+        """The catalog, the assortment rules and the customer groups hold the
+        supplier's records, not Odoo's samples."""
+        self.assertFalse(self.desk.active)
+        self.assertFalse(self.vendor_tag.active)
+        self.assertTrue(self.env.ref("b2b_portal.group_wholesale_demo").active)
+        root = self.env.ref("b2b_portal.categ_root_demo")
+        sections = self.env["product.category"].search([("b2b_in_catalog", "=", True)])
+        tree = self.env["product.category"].search([("id", "child_of", root.id)])
+        self.assertFalse(sections - tree)
+        self.assertLessEqual(self.products.categ_id, sections)
+        self.assertIn(root, sections)
+        self.assertNotIn(self.env.ref("product.product_category_goods"), sections)
 
     def test_stock_and_incoming(self):
         products = self.products.with_company(self.company)

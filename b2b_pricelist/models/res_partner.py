@@ -23,13 +23,17 @@ class ResPartner(models.Model):
         help="Negotiated price type of this legal entity; a contract's price "
         "type goes first.",
     )
+    # resolved from contracts and levels, B2B records: for the B2B back office
     b2b_effective_pricelist_id = fields.Many2one(
         "product.pricelist",
         string="Effective price type",
         compute="_compute_b2b_effective_pricelist",
+        groups="b2b_portal.group_b2b_user",
     )
     b2b_pricelist_reason = fields.Char(
-        string="Why this price type", compute="_compute_b2b_effective_pricelist"
+        string="Why this price type",
+        compute="_compute_b2b_effective_pricelist",
+        groups="b2b_portal.group_b2b_user",
     )
 
     def _compute_b2b_effective_pricelist(self):
@@ -351,7 +355,10 @@ class ResPartner(models.Model):
         string="Pinned until", copy=False, groups="b2b_portal.group_b2b_manager"
     )
     b2b_level_history_ids = fields.One2many(
-        "b2b.level.history", "entity_id", string="Level history"
+        "b2b.level.history",
+        "entity_id",
+        string="Level history",
+        groups="b2b_portal.group_b2b_user",
     )
 
     def _compute_b2b_turnover_currency_id(self):
