@@ -3,7 +3,7 @@ import ast
 from odoo import api, models
 from odoo.tools.misc import get_lang
 
-from ..tools import numbers
+from ..tools import numbers, plurals
 
 NBSP = "\u00a0"
 
@@ -30,7 +30,7 @@ class ResLang(models.Model):
     def _b2b_plural(self, count, forms):
         """The plural form of ``forms`` ("line|lines", translated as
         "строка|строки|строк") for ``count`` in the environment's language."""
-        return numbers.plural(count, forms, get_lang(self.env).code)
+        return plurals.choose_plural(forms, count, get_lang(self.env).code)
 
     @api.model
     def _b2b_nouns(self):

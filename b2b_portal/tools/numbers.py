@@ -1,4 +1,5 @@
-"""Quantities and counts as a buyer reads them, in the language's format.
+"""Quantities as a buyer reads them, in the language's format (counted
+nouns: ``plurals.py``).
 
 Plain Python, no ORM: the caller passes the separators of the language
 (``res.lang``: decimal point, thousands separator, grouping) and its code.
@@ -39,34 +40,3 @@ def format_qty(
     sign = "-" if value < 0 and text != "0" else ""
     text = sign + _group(whole, grouping, thousands_sep)
     return text + decimal_point + fraction if fraction else text
-
-
-def plural_index(count, lang):
-    """Which plural form of a language ``count`` takes: 0, 1 or 2.
-
-    Russian (and Ukrainian, Belarusian) has three: 1, 21 строка; 2–4, 22
-    строки; 5–20, 25 строк; a fraction takes the second ("2,5 строки").
-    English and the others here: one (1) and other.
-    """
-    code = (lang or "en").split("_")[0].split("@")[0].lower()
-    number = abs(float(count or 0))
-    if code in ("ru", "uk", "be"):
-        if number != int(number):
-            return 1
-        number = int(number)
-        if number % 10 == 1 and number % 100 != 11:
-            return 0
-        if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
-            return 1
-        return 2
-    return 0 if number == 1 else 1
-
-
-def plural(count, forms, lang):
-    """The form of ``forms`` for ``count``: ``forms`` are the translated
-    forms separated by "|" ("line|lines", "строка|строки|строк") or a
-    sequence; missing forms fall back to the last one given."""
-    if isinstance(forms, str):
-        forms = forms.split("|")
-    forms = [form.strip() for form in forms]
-    return forms[min(plural_index(count, lang), len(forms) - 1)]

@@ -30,18 +30,26 @@ def _east_slavic(n):
 
 
 def plural_index(n, forms, lang=None):
-    """Index of the form of ``n`` among ``forms`` forms in ``lang``."""
-    n = abs(int(n))
+    """Index of the form of ``n`` among ``forms`` forms in ``lang``; ``n`` may
+    be a fraction ("2,5 строки", "1.5 lines") or a number read as text."""
+    number = abs(float(n or 0))
     if forms <= 1:
         return 0
+    if number != int(number):
+        # a fraction takes the second form in every language here
+        return 1
+    n = int(number)
     if forms == 3 and (not lang or lang.split("_")[0] in EAST_SLAVIC):
         return _east_slavic(n)
     return min(_two_forms(n), forms - 1)
 
 
 def choose_plural(text, n, lang=None):
-    """The form of ``n`` in ``text`` (forms separated by ``|``)."""
-    forms = text.split("|")
+    """The form of ``n`` in ``text`` (forms separated by ``|``, or a
+    sequence of forms)."""
+    forms = (
+        [form.strip() for form in text.split("|")] if isinstance(text, str) else text
+    )
     return forms[plural_index(n, len(forms), lang)]
 
 
