@@ -11,6 +11,7 @@ from ..tools.cart_lines import (
 
 
 class SaleOrder(models.Model):
+    _name = "sale.order"
     _inherit = ["sale.order", "b2b.cart.submission"]
 
     b2b_cart_name = fields.Char(string="Cart name", copy=False)

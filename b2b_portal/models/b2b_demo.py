@@ -589,6 +589,15 @@ class B2bDemo(models.AbstractModel):
                 )
             ],
         )
+        # the module's translations load after its demo data: the activity
+        # copies the type's summary, so the type reads Russian first
+        activity_type = self.env.ref("b2b_portal.mail_activity_b2b_verify")
+        self._demo_translate(activity_type, "name", ["Проверить юридическое лицо"])
+        self._demo_translate(
+            activity_type,
+            "summary",
+            ["Проверить реквизиты и подтвердить или отклонить"],
+        )
         entity.action_b2b_submit()
 
     def _demo_hide_other_products(self):

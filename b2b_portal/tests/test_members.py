@@ -72,7 +72,10 @@ class TestMembers(B2bCommon, HttpCase):
         Order = self.env["sale.order"].with_user(self.colleague)
         self.assertFalse(Order.search([("partner_id", "=", self.entity_a.id)]))
         self.authenticate("colleague@example.com", "colleague@example.com")
-        self.assertEqual(self.url_open("/my/b2b/catalog").status_code, 403)
+        # no entity yet: the catalog sends them to the registration form
+        response = self.url_open("/my/b2b/catalog", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("/my/b2b/entities/register", response.headers["Location"])
         page = self.url_open("/my/b2b/entities").text
         self.assertIn("o_b2b_invitation", page)
         invitation = self.env["b2b.membership"]._b2b_invitations(self.colleague)
