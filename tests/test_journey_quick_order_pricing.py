@@ -103,3 +103,30 @@ class TestQuickOrderPricing(B2bPricelistCommon, HttpCase):
         self.assertEqual(response.status_code, 303)
         cart = self.buyer_a._b2b_current_cart(self.entity_a)
         self.assertEqual(cart.order_line.product_id, self.product_3)
+
+    def test_next_break_in_the_preview_and_the_cart(self):
+        """The preview and the cart line say how many more reach the next
+        price, in the line's unit ("add 30 Units more — and the price is")."""
+        self.env["product.pricelist.item"].create(
+            {
+                "pricelist_id": self.wholesale.id,
+                "applied_on": "0_product_variant",
+                "product_id": self.product_3.id,
+                "min_quantity": 50,
+                "compute_price": "percentage",
+                "percent_price": 20,
+            }
+        )
+        unit = self.product_3.uom_id.name
+        wanted = f"add 30 {unit} more — and the price is"
+        self.authenticate("buyer_a", "buyer_a")
+        response = self.post("/my/b2b/quick-order/preview", {"text": "WSH-8 20"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(wanted, " ".join(response.text.split()))
+        rows = json.dumps([[1, "WSH-8", "20", None, None]])
+        response = self.post("/my/b2b/quick-order/confirm", {"rows": rows})
+        self.assertEqual(response.status_code, 303)
+        cart = self.buyer_a._b2b_current_cart(self.entity_a)
+        page = self.url_open(cart.get_portal_url()).text
+        self.assertIn("o_b2b_next_break", page)
+        self.assertIn(wanted, " ".join(page.split()))
