@@ -7,7 +7,6 @@ from ..tools.catalog_search import (
     normalize,
     parse_search,
 )
-from ..tools.plurals import choose_plural, plural_index
 from ..tools.price_sort import price_sort_base
 
 
@@ -71,41 +70,6 @@ class TestCatalogSearch(BaseCase):
         self.assertEqual(like_pattern("A_B"), "A\\_B")
         self.assertEqual(like_pattern("a\\b"), "a\\\\b")
         self.assertEqual(like_pattern("6×40"), "6×40")
-
-
-class TestPlurals(BaseCase):
-    RU = "товар|товара|товаров"
-
-    def test_russian_forms(self):
-        cases = {
-            0: "товаров",
-            1: "товар",
-            2: "товара",
-            4: "товара",
-            5: "товаров",
-            11: "товаров",
-            12: "товаров",
-            14: "товаров",
-            21: "товар",
-            22: "товара",
-            25: "товаров",
-            101: "товар",
-            111: "товаров",
-            1234: "товара",
-        }
-        for n, form in cases.items():
-            with self.subTest(n=n):
-                self.assertEqual(choose_plural(self.RU, n, "ru_RU"), form)
-
-    def test_english_and_untranslated(self):
-        self.assertEqual(choose_plural("product|products", 1, "en_US"), "product")
-        self.assertEqual(choose_plural("product|products", 21, "en_US"), "products")
-        self.assertEqual(choose_plural("product|products", 0, "en_US"), "products")
-        # a Russian page with the English text still reads correctly
-        self.assertEqual(choose_plural("product|products", 21, "ru_RU"), "products")
-        self.assertEqual(choose_plural("product|products", 1, "ru_RU"), "product")
-        self.assertEqual(choose_plural("товар", 5, "ru_RU"), "товар")
-        self.assertEqual(plural_index(3, 3, None), 1)
 
 
 def rule(**values):

@@ -2,7 +2,6 @@ from odoo.tests.common import BaseCase
 
 from ..tools.language import back_path, one_line
 from ..tools.numbers import format_qty
-from ..tools.plurals import choose_plural, plural_index
 
 NBSP = "\u00a0"
 
@@ -30,38 +29,6 @@ class TestNumbers(BaseCase):
         self.assertEqual(format_qty(12345678, ".", ",", (3, 2, 0)), "1,23,45,678")
         self.assertEqual(format_qty(12345678, ".", ",", (3, -1)), "12345,678")
         self.assertEqual(format_qty(12345678, ".", ",", ()), "12345678")
-
-    def test_russian_plural(self):
-        forms = "строка|строки|строк"
-        expected = {
-            1: "строка",
-            21: "строка",
-            101: "строка",
-            2: "строки",
-            4: "строки",
-            22: "строки",
-            5: "строк",
-            11: "строк",
-            12: "строк",
-            13: "строк",
-            14: "строк",
-            111: "строк",
-            0: "строк",
-            2.5: "строки",
-        }
-        for count, form in expected.items():
-            with self.subTest(count=count):
-                self.assertEqual(choose_plural(forms, count, "ru_RU"), form)
-
-    def test_english_plural(self):
-        self.assertEqual(choose_plural("line|lines", 1, "en_US"), "line")
-        self.assertEqual(choose_plural("line|lines", 13, "en_US"), "lines")
-        self.assertEqual(choose_plural("line|lines", 0, "en_US"), "lines")
-        self.assertEqual(choose_plural(["line", "lines"], 21, "en_US"), "lines")
-        # an untranslated (English) pair in Russian: the last form stands
-        self.assertEqual(choose_plural("line|lines", 3, "ru_RU"), "lines")
-        self.assertEqual(plural_index(5, 2, None), 1)
-        self.assertEqual(plural_index("3", 3, "ru_RU"), 1)
 
     def test_back_path(self):
         codes = ["ru", "en"]
