@@ -159,7 +159,7 @@ class TestDemoDatabase(unittest.TestCase):
             lines = stroydvor.with_company(company)._b2b_price_lines(
                 [(p, 1.0, None) for p in catalog], stroydvor._b2b_default_contract()
             )
-            self.assertGreaterEqual(len([li for li in lines if li["next_qty"]]), 20)
+            self.assertGreaterEqual(len([li for li in lines if li.next_qty]), 20)
             self.assertGreaterEqual(
                 len(catalog.filtered(lambda p: p.b2b_min_qty and p.b2b_multiple)), 20
             )

@@ -76,7 +76,7 @@ class B2bCartSubmission(models.AbstractModel):
         reprice = contract != self.b2b_contract_id
         if reprice:
             values["b2b_contract_id"] = contract.id
-            values["pricelist_id"] = contract._b2b_pricelist().id
+            values["pricelist_id"] = entity._b2b_pricelist(contract).id
             if contract.payment_term_id:
                 values["payment_term_id"] = contract.payment_term_id.id
         self.write(values)

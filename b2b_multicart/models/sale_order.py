@@ -344,7 +344,7 @@ class SaleOrder(models.Model):
                 "availability": availability.get(line.id),
                 "price_unit": money(line.price_unit),
                 "subtotal": money(line.price_subtotal),
-                "next_price": price["next_price"] and money(price["next_price"]),
+                "next_price": price.next_price and money(price.next_price),
             }
             for line, price in zip(lines, pricing, strict=True)
         ]

@@ -138,6 +138,8 @@ class B2bContract(models.Model):
         ).write({"state": "expired"})
 
     def _b2b_pricelist(self):
-        """The price list of orders under this contract (a pricing seam)."""
+        """The price list of orders under this contract: the entity's
+        resolver decides (``res.partner._b2b_pricelist``, the one to
+        override)."""
         self.ensure_one()
-        return self.pricelist_id or self.entity_id.property_product_pricelist
+        return self.entity_id._b2b_pricelist(self)

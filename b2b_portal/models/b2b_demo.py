@@ -677,7 +677,7 @@ class B2bDemo(models.AbstractModel):
                 {
                     "partner_id": entity.id,
                     "b2b_contract_id": contract.id,
-                    "pricelist_id": contract._b2b_pricelist().id,
+                    "pricelist_id": entity._b2b_pricelist(contract).id,
                     "company_id": contract.company_id.id,
                     "user_id": entity.user_id.id,
                     "order_line": [

@@ -2,52 +2,65 @@
 # pylint: disable=consider-merging-classes-inherited
 from odoo import fields, models
 
+from ..tools.pricing import PriceLine
+
 
 class ResPartner(models.Model):
-    """The pricing seam of an entity: its price type and batched prices
-    (b2b_pricelist overrides it)."""
+    """The pricing seam of an entity: which price type its orders use under
+    a contract (``_b2b_pricelist``) and the price of many lines at once
+    (``_b2b_price_lines``). These two are the only overridable entry points
+    (b2b_pricelist overrides both); everything that prices or picks a price
+    list calls them."""
 
     _inherit = "res.partner"
 
     def _b2b_pricelist(self, contract=None):
+        """The price list of this entity's orders under ``contract``: the one
+        resolver of the suite (catalog, carts, checkout, quick order, the
+        orders' ``pricelist_id``). Here: the contract's, else the entity's
+        Odoo price list."""
         self.ensure_one()
-        if contract:
-            return contract._b2b_pricelist()
-        return self.sudo().property_product_pricelist
+        own = contract and contract.sudo().pricelist_id
+        return own or self.sudo().property_product_pricelist
 
     def _b2b_prices(self, products, contract=None, quantity=1.0, date=None):
-        """Unit prices of ``products`` for this entity under ``contract``, in
-        one batched pricelist computation.
+        """Unit prices of ``products`` at ``quantity`` for this entity under
+        ``contract``: a convenience over ``_b2b_price_lines`` (override that
+        one, not this).
 
         :return: ({product id: price}, currency)
         """
         self.ensure_one()
-        pricelist = self._b2b_pricelist(contract)
-        if not pricelist:
-            company = (contract and contract.company_id) or self.env.company
-            return {p.id: p.lst_price for p in products}, company.currency_id
-        prices = pricelist._get_products_price(
-            products, quantity, date=date or fields.Date.context_today(self)
+        lines = self._b2b_price_lines(
+            [(product, quantity, None) for product in products], contract, date
         )
-        return prices, pricelist.currency_id
+        if lines:
+            currency = lines[0].currency
+        else:
+            pricelist = self._b2b_pricelist(contract).sudo()
+            company = (contract and contract.sudo().company_id) or self.env.company
+            currency = pricelist.currency_id or company.currency_id
+        return (
+            {
+                product.id: line.price_unit
+                for product, line in zip(products, lines, strict=True)
+            },
+            currency,
+        )
 
-    def _b2b_price_lines(self, items, contract=None, date=None):
+    def _b2b_price_lines(self, items, contract=None, date=None, order=None):
         """Price many order lines for this entity under ``contract`` at once.
 
-        The pricing seam of carts and quick order: ``b2b_pricelist`` overrides
-        it with price types, quantity breaks and order rules. This default
-        asks Odoo's price list once for its applicable rules, then picks the
-        rule of each line by its own quantity, as ``_compute_price_rule``
-        does for one quantity.
+        The pricing seam of the catalog, carts and quick order:
+        ``b2b_pricelist`` overrides it with price types, quantity breaks,
+        order rules and fixed prices. This default asks Odoo's price list
+        once for its applicable rules, then picks the rule of each line by
+        its own quantity, as ``_compute_price_rule`` does for one quantity.
 
         :param items: iterable of ``(product, quantity, uom or None)``
-        :return: a list of dicts, one per item, in order: ``price_unit`` (per
-            unit of the item), ``currency`` (record), ``rule`` (a
-            ``product.pricelist.item``, maybe empty), ``next_qty`` and
-            ``next_price`` (the next quantity break, False here),
-            ``min_qty`` and ``multiple`` (order rules, 0 here),
-            ``violation`` (False, "below_min" or "not_multiple") and
-            ``suggested_qty`` (the nearest valid quantity, or False)
+        :param order: the draft ``sale.order`` the lines belong to, if any
+            (unused here; b2b_pricelist applies its fixed prices)
+        :return: a list of ``tools.pricing.PriceLine``, one per item, in order
         """
         self.ensure_one()
         items = list(items)
@@ -86,16 +99,11 @@ class ResPartner(models.Model):
             )
             price = rule._compute_price(product, qty, uom, date=date, currency=currency)
             result.append(
-                {
-                    "price_unit": price,
-                    "currency": currency,
-                    "rule": rule,
-                    "next_qty": False,
-                    "next_price": False,
-                    "min_qty": 0.0,
-                    "multiple": 0.0,
-                    "violation": False,
-                    "suggested_qty": False,
-                }
+                PriceLine(
+                    price_unit=price,
+                    currency=currency,
+                    rule=rule,
+                    pricelist=pricelist,
+                )
             )
         return result

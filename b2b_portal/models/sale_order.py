@@ -91,6 +91,26 @@ class SaleOrder(models.Model):
                 payment_states=invoices.mapped("payment_state"),
             )
 
+    @api.depends("partner_id", "company_id", "b2b_contract_id")
+    def _compute_pricelist_id(self):
+        """An order of a B2B entity (a cart, a quotation made in the back
+        office) takes the price list of the one resolver,
+        ``res.partner._b2b_pricelist(contract)``; other customers keep
+        Odoo's."""
+        result = super()._compute_pricelist_id()
+        for order in self:
+            if order.state != "draft" or not order.partner_id:
+                continue
+            entity = order.partner_id.commercial_partner_id
+            if not (entity.b2b_state or order.b2b_contract_id):
+                continue
+            pricelist = entity.with_company(order.company_id)._b2b_pricelist(
+                order.b2b_contract_id
+            )
+            if pricelist:
+                order.pricelist_id = pricelist
+        return result
+
     @api.model
     def _b2b_not_cart_domain(self):
         """Orders, not carts: a cart stops being one once confirmed."""

@@ -41,14 +41,14 @@ class TestPriceLines(B2bCommon):
             [(first, 1, None), (first, 10, None), (first, 1, self.box)],
             self.contract_a,
         )
-        self.assertEqual(small["price_unit"], 100.0)
-        self.assertFalse(small["rule"])
-        self.assertEqual(large["price_unit"], 90.0)
-        self.assertTrue(large["rule"])
+        self.assertEqual(small.price_unit, 100.0)
+        self.assertFalse(small.rule)
+        self.assertEqual(large.price_unit, 90.0)
+        self.assertTrue(large.rule)
         # one box is ten units: the break applies, priced per box
-        self.assertEqual(boxed["price_unit"], 900.0)
-        self.assertEqual(large["currency"], self.pricelist_a.currency_id)
-        self.assertFalse(large["violation"])
+        self.assertEqual(boxed.price_unit, 900.0)
+        self.assertEqual(large.currency, self.pricelist_a.currency_id)
+        self.assertFalse(large.violation)
 
     def test_queries_do_not_grow(self):
         few = [(p, 1 + i, None) for i, p in enumerate(self.products[:3])]

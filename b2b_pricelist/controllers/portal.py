@@ -21,10 +21,6 @@ class B2bPricelistPortal(B2bDashboard):
     def _b2b_dashboard_values(self, entity):
         values = super()._b2b_dashboard_values(entity)
         values["b2b_level_progress"] = entity._b2b_level_progress()
-        cart = values.get("cart")
-        values["b2b_cart_fixed_until"] = (
-            cart and cart.sudo()._b2b_fixation_valid() and cart.sudo().b2b_fixed_until
-        )
         return values
 
     def _b2b_parse_quantities(self, entity, post):
@@ -47,6 +43,6 @@ class B2bPricelistPortal(B2bDashboard):
         )
         Partner = request.env["res.partner"]
         for product, line in zip(products, lines, strict=True):
-            if line["violation"]:
+            if line.violation:
                 errors.append(Partner._b2b_violation_message(product, line))
         return quantities, errors

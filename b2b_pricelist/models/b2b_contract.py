@@ -35,9 +35,3 @@ class B2bContract(models.Model):
                         days=contract.b2b_fixation_days,
                     )
                 )
-
-    def _b2b_pricelist(self):
-        """The resolved price type (contract → entity → level → group →
-        default)."""
-        self.ensure_one()
-        return self.entity_id._b2b_pricelist(self)

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.b2b_portal.tools.pricing import PriceLine
+
 from ..tools.levels import level_for, progress
 from ..tools.order_rules import check_quantity
 
@@ -158,25 +160,6 @@ class ResPartner(models.Model):
         return chain
 
     # -- the batched pricing service ---------------------------------------------
-    def _b2b_prices(self, products, contract=None, quantity=1.0, date=None):
-        """Catalog prices, through the pricing service."""
-        self.ensure_one()
-        lines = self._b2b_price_lines(
-            [(product, quantity, None) for product in products], contract, date
-        )
-        if lines:
-            currency = lines[0]["currency"]
-        else:
-            pricelist = self._b2b_pricelist(contract).sudo()
-            currency = pricelist.currency_id or self.env.company.currency_id
-        return (
-            {
-                product.id: line["price_unit"]
-                for product, line in zip(products, lines, strict=True)
-            },
-            currency,
-        )
-
     def _b2b_price_lines(self, items, contract=None, date=None, order=None):
         """Price many (product, quantity, unit) lines for this entity under
         ``contract`` on ``date``, in a constant number of queries.
@@ -189,11 +172,8 @@ class ResPartner(models.Model):
 
         :param order: a draft ``sale.order`` whose lines' fixed prices (price
             fixation) apply while they last
-        :return: the dicts of ``b2b_portal`` (``price_unit``, ``currency``,
-            ``rule``, ``next_qty``, ``next_price``, ``min_qty``,
-            ``multiple``, ``violation``, ``suggested_qty``), plus
-            ``pricelist`` (the price type), ``more_qty`` (how many more to
-            reach ``next_qty``) and ``fixed_until`` (end of a fixed price)
+        :return: a list of ``b2b_portal.tools.pricing.PriceLine``, all
+            their attributes filled
         """
         self.ensure_one()
         items = list(items)
@@ -240,20 +220,9 @@ class ResPartner(models.Model):
             price = rule._compute_price(
                 product, qty, uom, date=date, currency=currency, b2b_rule_index=index
             )
-            line = {
-                "price_unit": price,
-                "currency": currency,
-                "rule": rule,
-                "pricelist": pricelist,
-                "next_qty": False,
-                "next_price": False,
-                "more_qty": False,
-                "min_qty": 0.0,
-                "multiple": 0.0,
-                "violation": False,
-                "suggested_qty": False,
-                "fixed_until": False,
-            }
+            line = PriceLine(
+                price_unit=price, currency=currency, rule=rule, pricelist=pricelist
+            )
             thresholds = index.thresholds(pricelist, product, qty_p) if index else ()
             for target in thresholds:
                 next_rule = next(
@@ -280,45 +249,44 @@ class ResPartner(models.Model):
                     b2b_rule_index=index,
                 )
                 if next_price < price - PRICE_EPSILON:
-                    line.update(
-                        next_qty=target_qty,
-                        next_price=next_price,
-                        more_qty=target_qty - qty,
-                    )
+                    line.next_qty = target_qty
+                    line.next_price = next_price
+                    line.more_qty = target_qty - qty
                     break
             order_rule = rules_of and rules_of.get(product.product_tmpl_id.id)
             if order_rule:
-                line["min_qty"], line["multiple"] = order_rule
+                line.min_qty, line.multiple = order_rule
                 violation, suggested = check_quantity(qty_p, *order_rule)
                 if violation:
-                    line["violation"] = violation
-                    line["suggested_qty"] = (
+                    line.violation = violation
+                    line.suggested_qty = (
                         suggested
                         if same_uom
                         else product_uom._compute_quantity(suggested, uom, round=False)
                     )
             fix = fixed.get((product.id, uom.id))
             if fix:
-                line.update(price_unit=fix[0], fixed_until=fix[1], currency=fix[2])
+                line.price_unit, line.fixed_until, line.currency = fix
             result.append(line)
         return result
 
     @api.model
     def _b2b_violation_message(self, product, line):
-        """The buyer's message for an order rule violation of ``line``."""
-        if line["violation"] == "below_min":
+        """The buyer's message for an order rule violation of ``line`` (a
+        ``PriceLine``)."""
+        if line.violation == "below_min":
             return self.env._(
                 "%(product)s: at least %(min)s, for example %(qty)s.",
                 product=product.display_name,
-                min=self.env["res.lang"]._b2b_format_qty(line["min_qty"]),
-                qty=self.env["res.lang"]._b2b_format_qty(line["suggested_qty"]),
+                min=self.env["res.lang"]._b2b_format_qty(line.min_qty),
+                qty=self.env["res.lang"]._b2b_format_qty(line.suggested_qty),
             )
-        if line["violation"] == "not_multiple":
+        if line.violation == "not_multiple":
             return self.env._(
                 "%(product)s: sold by %(multiple)s, for example %(qty)s.",
                 product=product.display_name,
-                multiple=self.env["res.lang"]._b2b_format_qty(line["multiple"]),
-                qty=self.env["res.lang"]._b2b_format_qty(line["suggested_qty"]),
+                multiple=self.env["res.lang"]._b2b_format_qty(line.multiple),
+                qty=self.env["res.lang"]._b2b_format_qty(line.suggested_qty),
             )
         return False
 

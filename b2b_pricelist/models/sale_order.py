@@ -27,24 +27,6 @@ class SaleOrder(models.Model):
         "prices, for a price type in a foreign currency.",
     )
 
-    @api.depends("partner_id", "company_id", "b2b_contract_id")
-    def _compute_pricelist_id(self):
-        """A B2B entity's order takes the resolved price type (contract →
-        entity → level → group → default)."""
-        result = super()._compute_pricelist_id()
-        for order in self:
-            if order.state != "draft" or not order.partner_id:
-                continue
-            entity = order.partner_id.commercial_partner_id
-            if not (entity.b2b_state or order.b2b_contract_id):
-                continue
-            pricelist = entity.with_company(order.company_id)._b2b_pricelist(
-                order.b2b_contract_id
-            )
-            if pricelist:
-                order.pricelist_id = pricelist
-        return result
-
     @api.depends("b2b_fixed_rate", "b2b_fixed_until")
     def _compute_currency_rate(self):
         result = super()._compute_currency_rate()
@@ -170,7 +152,7 @@ class SaleOrder(models.Model):
         )._b2b_release_fixation()
 
     def _b2b_portal_line_info(self):
-        """{line id: pricing service dict} of an open B2B quotation or cart
+        """{line id: ``PriceLine``} of an open B2B quotation or cart
         (next break, order rule, fixed price), for the portal order page; one
         batched call. Empty for confirmed orders and non-B2B customers."""
         self.ensure_one()

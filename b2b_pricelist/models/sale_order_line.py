@@ -49,23 +49,23 @@ class SaleOrderLine(models.Model):
             self.env._("Looked at: %(chain)s.", chain=chain),
             self.env._(
                 "Rule: %(rule)s; price %(price)s.",
-                rule=self._b2b_rule_text(line["rule"]),
-                price=format_amount(self.env, line["price_unit"], line["currency"]),
+                rule=self._b2b_rule_text(line.rule),
+                price=format_amount(self.env, line.price_unit, line.currency),
             ),
         ]
-        if line["next_qty"]:
+        if line.next_qty:
             parts.append(
                 self.env._(
                     "From %(qty)s: %(price)s.",
-                    qty=self.env["res.lang"]._b2b_format_qty(line["next_qty"]),
-                    price=format_amount(self.env, line["next_price"], line["currency"]),
+                    qty=self.env["res.lang"]._b2b_format_qty(line.next_qty),
+                    price=format_amount(self.env, line.next_price, line.currency),
                 )
             )
-        if line["fixed_until"]:
+        if line.fixed_until:
             parts.append(
                 self.env._(
                     "Fixed until %(until)s.",
-                    until=format_datetime(self.env, line["fixed_until"]),
+                    until=format_datetime(self.env, line.fixed_until),
                 )
             )
         return {

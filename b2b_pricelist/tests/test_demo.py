@@ -71,11 +71,11 @@ class TestPricelistDemo(HttpCase):
             self.assertEqual(found.company_id, self.company)
 
     def test_breaks_order_rules_and_attributes(self):
-        with_break = [line for line in self.lines(self.stroydvor) if line["next_qty"]]
+        with_break = [line for line in self.lines(self.stroydvor) if line.next_qty]
         self.assertGreaterEqual(len(with_break), 20)
-        self.assertTrue(all(li["next_price"] < li["price_unit"] for li in with_break))
+        self.assertTrue(all(li.next_price < li.price_unit for li in with_break))
         self.assertGreaterEqual(
-            len([li for li in self.lines(self.tekhnosnab) if li["next_qty"]]), 20
+            len([li for li in self.lines(self.tekhnosnab) if li.next_qty]), 20
         )
         ruled = self.catalog.filtered(
             lambda p: p.b2b_min_qty and p.b2b_multiple

@@ -68,7 +68,7 @@ class TestFixation(B2bPricelistCommon):
         line = self.entity_a._b2b_price_lines(
             [(self.product, 6, None)], self.contract_a, order=order
         )[0]
-        self.assertEqual((line["price_unit"], line["fixed_until"]), (90.0, until))
+        self.assertEqual((line.price_unit, line.fixed_until), (90.0, until))
         # after the expiry the cron recomputes and tells what changed
         self.expire(order)
         self.env["sale.order"]._cron_b2b_expire_fixations()

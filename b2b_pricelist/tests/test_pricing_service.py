@@ -39,18 +39,18 @@ class TestPricingService(B2bPricelistCommon):
 
     def test_breaks_below_at_and_above(self):
         below = self.price(self.entity_a, self.product, 4)
-        self.assertAlmostEqual(below["price_unit"], 90.0)
-        self.assertEqual(below["next_qty"], 10)
-        self.assertAlmostEqual(below["next_price"], 85.0)
-        self.assertEqual(below["more_qty"], 6)  # "add 6 more to pay 85.00"
+        self.assertAlmostEqual(below.price_unit, 90.0)
+        self.assertEqual(below.next_qty, 10)
+        self.assertAlmostEqual(below.next_price, 85.0)
+        self.assertEqual(below.more_qty, 6)  # "add 6 more to pay 85.00"
         at = self.price(self.entity_a, self.product, 10)
-        self.assertAlmostEqual(at["price_unit"], 85.0)
-        self.assertEqual((at["next_qty"], at["more_qty"]), (50, 40))
-        self.assertAlmostEqual(at["next_price"], 80.0)
+        self.assertAlmostEqual(at.price_unit, 85.0)
+        self.assertEqual((at.next_qty, at.more_qty), (50, 40))
+        self.assertAlmostEqual(at.next_price, 80.0)
         above = self.price(self.entity_a, self.product, 51)
-        self.assertAlmostEqual(above["price_unit"], 80.0)
-        self.assertFalse(above["next_qty"])
-        self.assertFalse(above["more_qty"])
+        self.assertAlmostEqual(above.price_unit, 80.0)
+        self.assertFalse(above.next_qty)
+        self.assertFalse(above.more_qty)
 
     def test_product_rule_and_breaks_as_odoo_orders_them(self):
         for qty in (1, 9, 10, 19, 20, 49, 50, 100):
@@ -60,13 +60,13 @@ class TestPricingService(B2bPricelistCommon):
                     product, qty
                 )[product.id]
                 self.assertAlmostEqual(
-                    line["price_unit"], odoo_price, msg=(product.name, qty)
+                    line.price_unit, odoo_price, msg=(product.name, qty)
                 )
-                self.assertEqual(line["rule"].id, odoo_rule, msg=(product.name, qty))
+                self.assertEqual(line.rule.id, odoo_rule, msg=(product.name, qty))
         # the nut's product rule from 20 wins over the global ones
         nut = self.price(self.entity_a, self.product_2, 12)
-        self.assertAlmostEqual(nut["price_unit"], 34.0)
-        self.assertEqual((nut["next_qty"], nut["next_price"]), (20, 30.0))
+        self.assertAlmostEqual(nut.price_unit, 34.0)
+        self.assertEqual((nut.next_qty, nut.next_price), (20, 30.0))
 
     def test_chained_price_type_matches_odoo(self):
         self.entity_a.b2b_pricelist_id = self.large
@@ -75,16 +75,16 @@ class TestPricingService(B2bPricelistCommon):
             expected = self.large._get_products_price(self.product, qty)[
                 self.product.id
             ]
-            self.assertAlmostEqual(line["price_unit"], expected)
+            self.assertAlmostEqual(line.price_unit, expected)
         # breaks of the base price type show through: 85 - 5 % from 10
         line = self.price(self.entity_a, self.product, 1)
-        self.assertAlmostEqual(line["price_unit"], 85.5)
-        self.assertEqual(line["next_qty"], 10)
-        self.assertAlmostEqual(line["next_price"], 80.75)
-        self.assertEqual(line["pricelist"], self.large)
+        self.assertAlmostEqual(line.price_unit, 85.5)
+        self.assertEqual(line.next_qty, 10)
+        self.assertAlmostEqual(line.next_price, 80.75)
+        self.assertEqual(line.pricelist, self.large)
         line = self.price(self.entity_a, self.product, 60)
-        self.assertAlmostEqual(line["price_unit"], 76.0)
-        self.assertFalse(line["next_qty"])
+        self.assertAlmostEqual(line.price_unit, 76.0)
+        self.assertFalse(line.next_qty)
 
     def test_min_and_multiple(self):
         self.product.product_tmpl_id.write({"b2b_min_qty": 24, "b2b_multiple": 12})
@@ -96,13 +96,13 @@ class TestPricingService(B2bPricelistCommon):
             ]
         )
         self.assertEqual(
-            [(li["violation"], li["suggested_qty"]) for li in lines],
+            [(li.violation, li.suggested_qty) for li in lines],
             [("below_min", 24), ("not_multiple", 36), (False, False)],
         )
-        self.assertEqual((lines[0]["min_qty"], lines[0]["multiple"]), (24, 12))
+        self.assertEqual((lines[0].min_qty, lines[0].multiple), (24, 12))
         message = self.env["res.partner"]._b2b_violation_message(self.product, lines[1])
         self.assertIn("sold by 12", message)
-        self.assertFalse(self.price(self.entity_a, self.product_2, 7)["violation"])
+        self.assertFalse(self.price(self.entity_a, self.product_2, 7).violation)
 
     def test_order_rule_in_another_unit(self):
         dozen = self.env["uom.uom"].create(
@@ -114,10 +114,10 @@ class TestPricingService(B2bPricelistCommon):
         )
         self.product.product_tmpl_id.write({"b2b_min_qty": 24, "b2b_multiple": 12})
         ok = self.price(self.entity_a, self.product, 2, uom=dozen)
-        self.assertFalse(ok["violation"])
-        self.assertAlmostEqual(ok["price_unit"], 85.0 * 12)  # 24 pcs: the 10+ break
+        self.assertFalse(ok.violation)
+        self.assertAlmostEqual(ok.price_unit, 85.0 * 12)  # 24 pcs: the 10+ break
         short = self.price(self.entity_a, self.product, 1, uom=dozen)
-        self.assertEqual((short["violation"], short["suggested_qty"]), ("below_min", 2))
+        self.assertEqual((short.violation, short.suggested_qty), ("below_min", 2))
 
     def test_invalid_order_rule_refused(self):
         from odoo.exceptions import ValidationError  # noqa: PLC0415
@@ -212,8 +212,8 @@ class TestPricingQueries(B2bPricelistCommon):
         # the same prices as Odoo's own computation
         expected = self.large.sudo()._get_products_price(self.many.sudo(), 1)
         self.assertEqual(
-            [round(line["price_unit"], 6) for line in lines],
+            [round(line.price_unit, 6) for line in lines],
             [round(expected[product.id], 6) for product in self.many],
         )
-        self.assertTrue(any(line["next_qty"] for line in lines))
-        self.assertTrue(any(line["violation"] for line in lines))
+        self.assertTrue(any(line.next_qty for line in lines))
+        self.assertTrue(any(line.violation for line in lines))

@@ -19,6 +19,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_compare, float_is_zero
 
+from odoo.addons.b2b_portal.tools.pricing import PriceLine
+
 from ..tools.order_text import MAX_QUANTITY
 
 # statuses of a preview line; only these are written on confirmation
@@ -234,24 +236,24 @@ class B2bQuickOrder(models.AbstractModel):
             contract,
         )
         currency = (
-            quotes[0]["currency"]
+            quotes[0].currency
             if quotes
             else (entity._b2b_pricelist(contract).currency_id or company.currency_id)
         )
         availability = products._b2b_availability(company) if products else {}
         for line, quote in zip(priced, quotes, strict=True):
             line["quote"] = quote
-            if quote.get("violation"):
-                line["status"] = quote["violation"]
+            if quote.violation:
+                line["status"] = quote.violation
         total = 0.0
         result = []
         for line in lines:
             product, uom = line["product"], line["uom"]
-            quote = line.get("quote") or {}
+            quote = line.get("quote") or PriceLine()
             price = subtotal = 0.0
             info = availability.get(product.id) or {}
             if line["status"] in ORDERABLE:
-                price = quote.get("price_unit", 0.0)
+                price = quote.price_unit
                 subtotal = currency.round(price * line["qty"])
                 total += subtotal
                 qty = uom._compute_quantity(
@@ -280,9 +282,9 @@ class B2bQuickOrder(models.AbstractModel):
                     "comment": line["comment"],
                     "price_unit": price,
                     "subtotal": subtotal,
-                    "suggested_qty": quote.get("suggested_qty") or False,
-                    "next_qty": quote.get("next_qty") or False,
-                    "next_price": quote.get("next_price") or False,
+                    "suggested_qty": quote.suggested_qty or False,
+                    "next_qty": quote.next_qty or False,
+                    "next_price": quote.next_price or False,
                     "free_qty": info.get("free_qty", 0.0),
                     "incoming_date": fields.Date.to_date(info.get("incoming_date"))
                     or False,

@@ -179,7 +179,7 @@ def bench(rounds):
                 lines = service()
                 expected = odoo()
                 assert all(
-                    abs(line["price_unit"] - expected[p.id]) < 1e-6
+                    abs(line.price_unit - expected[p.id]) < 1e-6
                     for p, line in zip(subset, lines, strict=True)
                 ), "the service and Odoo disagree"
                 service_ms, service_q = measure(env, service, rounds)
