@@ -1,8 +1,22 @@
 from unittest.mock import patch
 
-from odoo.tests import tagged
+from odoo.tests import BaseCase, tagged
 
+from ..tools.pricing import PriceLine
 from .common import B2bCommon
+
+
+class TestPriceLineValue(BaseCase):
+    def test_defaults_once(self):
+        line = PriceLine(price_unit=12.5)
+        self.assertEqual(line.price_unit, 12.5)
+        self.assertEqual((line.min_qty, line.multiple), (0.0, 0.0))
+        for name in ("next_qty", "next_price", "more_qty", "violation"):
+            self.assertIs(getattr(line, name), False)
+        self.assertIs(line.fixed_until, False)
+        # a typo is an error, not a silent new key
+        with self.assertRaises(AttributeError):
+            line.next_quantity = 5
 
 
 @tagged("post_install", "-at_install")
@@ -49,6 +63,48 @@ class TestPriceLines(B2bCommon):
         self.assertEqual(boxed.price_unit, 900.0)
         self.assertEqual(large.currency, self.pricelist_a.currency_id)
         self.assertFalse(large.violation)
+
+    def test_typed_lines_and_the_prices_helper(self):
+        """``_b2b_price_lines`` gives ``PriceLine`` values; ``_b2b_prices`` is
+        built on it and agrees with Odoo's own batched computation."""
+        lines = self.entity_a._b2b_price_lines(
+            [(p, 10, None) for p in self.products[:3]], self.contract_a
+        )
+        self.assertTrue(all(isinstance(line, PriceLine) for line in lines))
+        self.assertEqual(lines[0].pricelist, self.pricelist_a)
+        prices, currency = self.entity_a._b2b_prices(
+            self.products[:3], self.contract_a, quantity=10
+        )
+        expected = self.pricelist_a._get_products_price(self.products[:3], 10)
+        self.assertEqual(prices, expected)
+        self.assertEqual(currency, self.pricelist_a.currency_id)
+
+    def test_back_office_order_takes_the_resolved_price_list(self):
+        """A quotation made in the back office for a B2B entity takes the
+        price list of ``_b2b_pricelist(contract)``, also when its contract
+        changes; a customer outside B2B keeps Odoo's."""
+        contract_2 = self.env["b2b.contract"].create(
+            {
+                "name": "A-2",
+                "entity_id": self.entity_a.id,
+                "pricelist_id": self.pricelist_b.id,
+                "state": "active",
+            }
+        )
+        order = self.env["sale.order"].create(
+            {"partner_id": self.entity_a.id, "b2b_contract_id": contract_2.id}
+        )
+        self.assertEqual(order.pricelist_id, self.pricelist_b)
+        self.assertEqual(order.pricelist_id, self.entity_a._b2b_pricelist(contract_2))
+        order.b2b_contract_id = self.contract_a
+        self.assertEqual(order.pricelist_id, self.pricelist_a)
+        person = self.env["res.partner"].create(
+            {"name": "Walk-in", "property_product_pricelist": self.pricelist_b.id}
+        )
+        self.assertEqual(
+            self.env["sale.order"].create({"partner_id": person.id}).pricelist_id,
+            self.pricelist_b,
+        )
 
     def test_queries_do_not_grow(self):
         few = [(p, 1 + i, None) for i, p in enumerate(self.products[:3])]

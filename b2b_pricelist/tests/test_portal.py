@@ -138,6 +138,22 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         (notice,) = order._b2b_price_notices()
         self.assertIn("fixed until", notice)
 
+    def test_dashboard_shows_the_cart_price_notices(self):
+        """The dashboard's cart card shows the cart's ``_b2b_price_notices``
+        (here the fixation's), as the cart pages do."""
+        self.contract_a.write({"b2b_price_fixation": True, "b2b_fixation_days": 3})
+        order = self.buyer_a._b2b_current_cart(self.entity_a, create=True)
+        order._b2b_add_products({self.product: 4})
+        self.authenticate("buyer_a", "buyer_a")
+        page = self.url_open("/my/b2b").text
+        self.assertNotIn("o_b2b_price_notice", page)
+        order.action_b2b_fix_prices()
+        page = self.url_open("/my/b2b").text
+        self.assertIn("o_b2b_price_notice", page)
+        (notice,) = order.with_user(self.buyer_a)._b2b_price_notices()
+        self.assertIn("Prices are fixed until", notice)
+        self.assertIn(notice, page)
+
     def test_add_to_cart_checks_the_order_rule(self):
         self.product.product_tmpl_id.write({"b2b_min_qty": 6, "b2b_multiple": 3})
         self.authenticate("buyer_a", "buyer_a")
