@@ -44,7 +44,13 @@ class B2bOrderRules(models.AbstractModel):
     # -- the check ---------------------------------------------------------------
     @api.model
     def _b2b_check_order_rules(
-        self, entity, items, contract=None, orderable=None, availability=None
+        self,
+        entity,
+        items,
+        contract=None,
+        orderable=None,
+        availability=None,
+        blockers=True,
     ):
         """Check what an order of ``entity`` WOULD hold, in a constant number
         of queries whatever the number of lines.
@@ -56,6 +62,8 @@ class B2bOrderRules(models.AbstractModel):
             entity's catalog (the assortment is not searched again)
         :param availability: ``product.product._b2b_availability`` of the
             products, when the caller has it already
+        :param blockers: False where the page shows the entity's blockers
+            itself (the quick order preview): lines only
         :rtype: RuleReport
         """
         entity.ensure_one()
@@ -72,7 +80,8 @@ class B2bOrderRules(models.AbstractModel):
                 (LineCheck(product_id=product.id, uom_id=uom.id, qty=qty), product, uom)
             )
         report = RuleReport(
-            blockers=entity._b2b_order_blockers(), lines=[row[0] for row in rows]
+            blockers=entity._b2b_order_blockers() if blockers else [],
+            lines=[row[0] for row in rows],
         )
         if rows:
             self._b2b_rule_assortment(entity, company, rows, orderable)

@@ -241,13 +241,15 @@ class B2bQuickOrder(models.AbstractModel):
         )
         availability = products._b2b_availability(company) if products else {}
         # the order rules (one wording on every path): the products were
-        # just found in the entity's catalog, their stock is read above
+        # just found in the entity's catalog, their stock is read above; the
+        # pages show the entity's blockers above the lines
         report = self.env["sale.order"]._b2b_check_order_rules(
             entity,
             [(line["product"], line["qty"], line["uom"]) for line in priced],
             contract,
             orderable=products,
             availability=availability,
+            blockers=False,
         )
         for line, quote, check in zip(priced, quotes, report.lines, strict=True):
             line["quote"] = quote
