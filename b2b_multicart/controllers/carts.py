@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
+from odoo.addons.b2b_portal.models.sale_order_rules import B2bOrderRulesError
 from odoo.addons.b2b_portal.tools.plurals import format_plural
 from odoo.addons.b2b_portal.tools.quantities import parse_quantity
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -419,7 +420,17 @@ class B2bCartPortal(CustomerPortal):
                 return self._b2b_render_cart(
                     entity, cart, status=400, errors=errors, typed=post
                 )
-            cart._b2b_update_lines(quantities, removed, version or "")
+            try:
+                cart._b2b_update_lines(quantities, removed, version or "")
+            except B2bOrderRulesError as error:
+                # refused before any write: the page as typed, one line each
+                return self._b2b_render_cart(
+                    entity,
+                    cart,
+                    status=400,
+                    errors=error.report.messages(),
+                    typed=post,
+                )
             return request.redirect(f"/my/b2b/carts/{cart.id}?saved=1", 303)
 
         return self._b2b_cart_action(cart_id, update)

@@ -52,9 +52,8 @@ class B2bCartSubmission(models.AbstractModel):
         if not self._b2b_product_lines():
             raise UserError(self.env._("The cart is empty: add products first."))
         self._b2b_check_contract(contract)
-        blockers = self.b2b_entity_id._b2b_order_blockers()
-        if blockers:
-            raise UserError(blockers[0])
+        # blockers of the entity and the order rules of the lines
+        self._b2b_assert_order_rules(self._b2b_check_own_rules())
         entity = self.b2b_entity_id
         if shipping and shipping not in entity._b2b_delivery_addresses():
             raise UserError(
@@ -125,10 +124,21 @@ class B2bCartSubmission(models.AbstractModel):
             raise UserError(self.env._("These carts are empty: nothing to merge."))
         self._b2b_check_contract(contracts)
         self._b2b_lock()
+        Product, Uom = self.env["product.product"], self.env["uom.uom"]
         merged, summed = merge_lines(
             ((line.product_id.id, line.product_uom_id.id), line.product_uom_qty)
             for line in lines.sorted(
                 lambda line: (line.order_id.id, line.sequence, line.id)
+            )
+        )
+        self._b2b_assert_order_rules(
+            self.with_company(self[0].company_id)._b2b_check_order_rules(
+                entities,
+                [
+                    (Product.browse(m.key[0]), m.qty, Uom.browse(m.key[1]))
+                    for m in merged
+                ],
+                contracts,
             )
         )
         carts = self.sorted("id")

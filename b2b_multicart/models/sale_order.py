@@ -231,6 +231,12 @@ class SaleOrder(models.Model):
         lines = self._b2b_product_lines()
         if any(line not in lines for line in (*quantities, *removed)):
             raise UserError(self.env._("A line is not in this cart; reload the page."))
+        # the order rules of the lines the cart will hold
+        self._b2b_assert_order_rules(
+            self._b2b_check_own_rules(
+                set_qty={**quantities, **dict.fromkeys(removed, 0.0)}
+            )
+        )
         commands = [Command.unlink(line.id) for line in removed]
         commands += [
             Command.update(line.id, {"product_uom_qty": qty})

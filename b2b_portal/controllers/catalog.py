@@ -10,6 +10,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models import product_product
+from ..models.sale_order_rules import B2bOrderRulesError
 from ..tools.catalog_search import MAX_TERMS, parse_search
 from ..tools.plurals import choose_plural
 from ..tools.quantities import parse_quantity
@@ -238,15 +239,19 @@ class B2bCatalog(CustomerPortal):
         if not errors and not quantities:
             errors.append(request.env._("Enter a quantity for at least one product."))
         if not errors:
-            errors = entity._b2b_order_blockers()
+            try:
+                # the order rules of the cart (blockers, assortment, minimum…)
+                with request.env.cr.savepoint():
+                    cart = request.env.user._b2b_current_cart(entity, create=True)
+                    cart._b2b_add_products(quantities)
+            except B2bOrderRulesError as error:
+                errors = error.report.messages()
         if errors:
             args, _messages = self._b2b_catalog_args(post)
             values = self._prepare_portal_layout_values()
             values.update(self._b2b_catalog_values(entity, args))
             values.update(errors=errors, typed=post, messages=values.pop("notices"))
             return request.render("b2b_portal.portal_b2b_catalog", values, status=400)
-        cart = request.env.user._b2b_current_cart(entity, create=True)
-        cart._b2b_add_products(quantities)
         args, _messages = self._b2b_catalog_args(post)
         return request.redirect(
             self._b2b_catalog_url(args, args["page"], added=len(quantities)), 303

@@ -7,6 +7,8 @@ from odoo.http import request
 from odoo.addons.sale.controllers import portal as sale_portal
 from odoo.addons.sale_management.controllers import portal as sale_management_portal
 
+from ..models.sale_order_rules import B2bOrderRulesError
+
 
 class B2bSalePortal(sale_management_portal.CustomerPortal):
     """/my/orders and /my/quotes of the ACTIVE entity, the order page's
@@ -65,8 +67,8 @@ class B2bSalePortal(sale_management_portal.CustomerPortal):
             errors.append(
                 request.env._("None of the products of this order can be ordered now.")
             )
-        elif error == "blocked":
-            errors.extend(entity._b2b_order_blockers())
+        elif error in ("blocked", "rules"):
+            errors.extend(order_sudo._b2b_reorder_report(user).messages())
         return {
             "b2b_order_page": True,
             "b2b_line_availability": order_sudo._b2b_line_availability(),
@@ -143,15 +145,18 @@ class B2bSalePortal(sale_management_portal.CustomerPortal):
         if not user._b2b_can(entity, "order"):
             raise Forbidden()
         back = f"/my/orders/{order.id}"
-        if entity._b2b_order_blockers():
-            return request.redirect(f"{back}?b2b_error=blocked", 303)
         quantities = order.sudo()._b2b_reorder_quantities(user.company_id)
         if not quantities:
             return request.redirect(f"{back}?b2b_error=empty", 303)
-        # the catalog and its cart are those of the active entity
-        user._b2b_switch_entity(entity)
-        cart = user._b2b_current_cart(entity, create=True)
-        cart._b2b_add_products(quantities)
+        try:
+            with request.env.cr.savepoint():
+                # the catalog and its cart are those of the active entity
+                user._b2b_switch_entity(entity)
+                cart = user._b2b_current_cart(entity, create=True)
+                cart._b2b_add_products(quantities)
+        except B2bOrderRulesError:
+            # the order page tells why (the same check, again)
+            return request.redirect(f"{back}?b2b_error=rules", 303)
         return request.redirect(f"/my/b2b/catalog?added={len(quantities)}", 303)
 
 

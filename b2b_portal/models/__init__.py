@@ -10,6 +10,7 @@ from . import b2b_demo
 from . import b2b_demo_attributes
 from . import product_template
 from . import b2b_contract
+from . import sale_order_rules
 from . import sale_order
 from . import product_product
 from . import product_pricelist

@@ -43,6 +43,17 @@ class ResCompany(models.Model):
         string="Delivery terms of new contracts",
         help="Copied to the contracts made on approval; shown to the buyer.",
     )
+    b2b_stock_policy = fields.Selection(
+        [
+            ("allow", "Order beyond the free stock"),
+            ("free", "Not more than the free stock"),
+        ],
+        string="Stock policy",
+        default="allow",
+        required=True,
+        help="Whether buyers may order more than the free stock (the rest "
+        "is a pre-order) or only up to it.",
+    )
 
     @api.model
     def _b2b_signup_company(self):

@@ -29,3 +29,6 @@ class ResConfigSettings(models.TransientModel):
     b2b_contract_delivery_terms = fields.Text(
         related="company_id.b2b_contract_delivery_terms", readonly=False
     )
+    b2b_stock_policy = fields.Selection(
+        related="company_id.b2b_stock_policy", readonly=False
+    )

@@ -28,7 +28,9 @@ PORTAL_STATUS_BADGES = {
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    # the order rules: models/sale_order_rules.py
+    _inherit = ["sale.order", "b2b.order.rules"]
 
     b2b_entity_id = fields.Many2one(
         "res.partner",
@@ -155,10 +157,14 @@ class SaleOrder(models.Model):
     def _b2b_add_products(self, quantities):
         """Add ``{product: qty}`` or ``{(product, unit): qty}`` to this cart
         in one write; the quantity of a product already in the cart in the
-        same unit is increased (a product alone means its sales unit)."""
+        same unit is increased (a product alone means its sales unit).
+        Refused with a ``B2bOrderRulesError`` when the cart would break the
+        order rules of its entity."""
         self.ensure_one()
         if self.state != "draft":
             raise UserError(self.env._("Only a draft order can be changed."))
+        # the order rules of what the cart will hold (models/sale_order_rules.py)
+        self._b2b_assert_order_rules(self._b2b_check_own_rules(add=quantities))
         lines = {
             (line.product_id, line.product_uom_id): line
             for line in self.order_line

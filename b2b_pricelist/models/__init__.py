@@ -11,5 +11,6 @@ from . import (
     res_partner,
     res_partner_category,
     sale_order,
+    sale_order_rules,
     sale_order_line,
 )

@@ -4,6 +4,7 @@ from . import (
     test_fixation,
     test_kernels,
     test_levels,
+    test_order_rules,
     test_portal,
     test_price_types,
     test_pricing_service,

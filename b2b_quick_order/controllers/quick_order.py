@@ -19,6 +19,7 @@ from odoo.tools import float_repr
 
 from odoo.addons.b2b_portal.controllers.catalog import B2bCatalog
 from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
+from odoo.addons.b2b_portal.models.sale_order_rules import B2bOrderRulesError
 
 from ..tools.order_file import MAX_FILE_BYTES, read_order_file
 from ..tools.order_text import (
@@ -151,6 +152,7 @@ class B2bQuickOrderPortal(B2bCatalog):
             "not_whole": env._("Sold in whole units"),
             "below_min": env._("Below the minimum quantity"),
             "not_multiple": env._("Not a multiple of the pack size"),
+            "short_stock": env._("Not enough in stock"),
             # parser notes
             "header_skipped": env._("Header line skipped."),
             "title_skipped": env._("Title rows above the header skipped."),
@@ -491,8 +493,13 @@ class B2bQuickOrderPortal(B2bCatalog):
                     entity, user, preview["lines"], cart=cart, history=history
                 )
         except UserError as error:
+            messages = (
+                error.report.messages()
+                if isinstance(error, B2bOrderRulesError)
+                else [str(error)]
+            )
             return self._b2b_render_preview(
-                entity, parsed, source, file_name, errors=[str(error)], status=400
+                entity, parsed, source, file_name, errors=messages, status=400
             )
         return request.redirect(
             f"/my/b2b/quick-order?added={count}&cart={cart.id}", 303
@@ -514,8 +521,15 @@ class B2bQuickOrderPortal(B2bCatalog):
             if key.startswith("qty_") and (value or "").strip()
         ]
         quantities, errors = self._b2b_parse_quantities(entity, post)
-        if len(filled) <= 1 or not errors or len(quantities) != len(filled):
+        if len(filled) <= 1 or errors or len(quantities) != len(filled):
             return super().b2b_cart_add(**post)
+        # the order rules of what the cart would hold
+        report = request.env["sale.order"]._b2b_check_cart_addition(
+            entity, request.env.user._b2b_current_cart(entity), quantities
+        )
+        if report.ok or report.blockers:
+            return super().b2b_cart_add(**post)
+        errors = report.messages()
         keys = {p: p.default_code or p.barcode for p in quantities}
         if not all(keys.values()):
             # a product without a SKU cannot be previewed: the plain path

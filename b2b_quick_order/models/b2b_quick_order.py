@@ -216,9 +216,10 @@ class B2bQuickOrder(models.AbstractModel):
     @api.model
     def _b2b_preview(self, entity, rows, errors=()):
         """Resolve ``rows``, then price (the pricing seam
-        ``res.partner._b2b_price_lines``: price, quantity breaks, minimum and
-        multiple) and check the stock of every resolved line at once. Nothing
-        is written.
+        ``res.partner._b2b_price_lines``: price, quantity breaks), check the
+        order rules (``sale.order._b2b_check_order_rules``: minimum, multiple,
+        stock policy, with their messages) and the stock of every resolved
+        line at once. Nothing is written.
 
         :return: {"lines": [plain dicts], "total": float, "currency_id": int}
         """
@@ -241,15 +242,28 @@ class B2bQuickOrder(models.AbstractModel):
             else (entity._b2b_pricelist(contract).currency_id or company.currency_id)
         )
         availability = products._b2b_availability(company) if products else {}
-        for line, quote in zip(priced, quotes, strict=True):
+        # the order rules (one wording on every path): the products were
+        # just found in the entity's catalog, their stock is read above; the
+        # pages show the entity's blockers above the lines
+        report = self.env["sale.order"]._b2b_check_order_rules(
+            entity,
+            [(line["product"], line["qty"], line["uom"]) for line in priced],
+            contract,
+            orderable=products,
+            availability=availability,
+            blockers=False,
+        )
+        for line, quote, check in zip(priced, quotes, report.lines, strict=True):
             line["quote"] = quote
-            if quote.violation:
-                line["status"] = quote.violation
+            line["check"] = check
+            if check.code:
+                line["status"] = check.code
         total = 0.0
         result = []
         for line in lines:
             product, uom = line["product"], line["uom"]
             quote = line.get("quote") or PriceLine()
+            check = line.get("check")
             price = subtotal = 0.0
             info = availability.get(product.id) or {}
             if line["status"] in ORDERABLE:
@@ -282,7 +296,8 @@ class B2bQuickOrder(models.AbstractModel):
                     "comment": line["comment"],
                     "price_unit": price,
                     "subtotal": subtotal,
-                    "suggested_qty": quote.suggested_qty or False,
+                    "message": (check and check.message) or "",
+                    "suggested_qty": (check and check.suggested_qty) or False,
                     "next_qty": quote.next_qty or False,
                     "next_price": quote.next_price or False,
                     "free_qty": info.get("free_qty", 0.0),

@@ -201,6 +201,9 @@ class B2bQuickOrderWizard(models.TransientModel):
 
     def _b2b_line_message(self, line):
         status = line["status"]
+        if line.get("message"):
+            # a violation of the order rules: the wording of every path
+            return line["message"]
         product = self.env["product.product"].sudo()
         if status == "ok":
             texts = [

@@ -15,6 +15,7 @@ STATUSES = [
     ("not_whole", "Not a whole number"),
     ("below_min", "Below the minimum"),
     ("not_multiple", "Not a multiple"),
+    ("short_stock", "Not enough in stock"),
     ("error", "Error"),
 ]
 
