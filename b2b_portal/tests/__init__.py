@@ -27,3 +27,4 @@ from . import test_plurals
 from . import test_numbers
 from . import test_locale
 from . import test_access_holes
+from . import test_events
