@@ -202,8 +202,9 @@ class B2bCartSubmission(models.AbstractModel):
         )
 
     def _b2b_submit_order(self):
-        """Confirm this order and make its invoice for payment; hold it for a
-        manager instead when the contract's credit limit would be exceeded."""
+        """Confirm this order (its invoice for payment follows from the
+        event ``_b2b_on_order_confirmed``); hold it for a manager instead
+        when the contract's credit limit would be exceeded."""
         self.ensure_one()
         contract = self.b2b_contract_id
         if contract.credit_limit and (
@@ -218,11 +219,11 @@ class B2bCartSubmission(models.AbstractModel):
                 )
             return
         self.action_confirm()
-        self._b2b_invoice_for_payment()
 
     def _b2b_invoice_for_payment(self):
         """The invoice for payment of this confirmed order, by Odoo's own
-        invoicing (``_create_invoices``), draft or posted as configured."""
+        invoicing (``_create_invoices``), draft or posted as configured.
+        Made on the event ``_b2b_on_order_confirmed`` of a portal cart."""
         mode = (
             self.env["ir.config_parameter"]
             .sudo()
@@ -236,11 +237,11 @@ class B2bCartSubmission(models.AbstractModel):
         return invoice
 
     def action_b2b_approve(self):
-        """Back office: confirm a held B2B order and make its invoice."""
+        """Back office: confirm a held B2B order (its invoice follows from
+        the event ``_b2b_on_order_confirmed``)."""
         for order in self.filtered("b2b_awaiting_approval"):
             order.b2b_awaiting_approval = False
             order.action_confirm()
-            order._b2b_invoice_for_payment()
 
     def action_b2b_to_quotation(self):
         """Back office: turn a buyer's cart into a quotation for them."""

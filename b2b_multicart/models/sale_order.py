@@ -131,6 +131,15 @@ class SaleOrder(models.Model):
             "note": self.b2b_note or "",
         }
 
+    def _b2b_on_order_confirmed(self):
+        """A confirmed portal cart (checked out, merged then checked out, or
+        held and approved) gets its invoice for payment; a quotation made in
+        the back office, never a cart, gets none."""
+        result = super()._b2b_on_order_confirmed()
+        for order in self.filtered("b2b_is_cart"):
+            order._b2b_invoice_for_payment()
+        return result
+
     # -- changes -------------------------------------------------------------------
     def _b2b_lock(self, version=None):
         """Lock these carts for this transaction; with ``version``, refuse an

@@ -114,9 +114,12 @@ class ResPartner(models.Model):
                 errors.append(self.env._("INN is missing"))
             if errors:
                 raise ValidationError("\n".join([entity.display_name, *errors]))
+        # approving an approved entity again is no new approval: no event
+        approved = self.filtered(lambda entity: entity.b2b_state != "approved")
         self.write({"b2b_state": "approved", "b2b_reject_reason": False})
         self.activity_feedback([VERIFY_ACTIVITY])
-        self._b2b_on_entity_approved()
+        if approved:
+            approved._b2b_on_entity_approved()
         return True
 
     def action_b2b_reject(self):
@@ -138,8 +141,15 @@ class ResPartner(models.Model):
 
     # -- what an approval gives -----------------------------------------------
     def _b2b_on_entity_approved(self):
-        """Event: these entities were just approved (b2b_edo and others hook
-        here). Their buyers can order at once: an entity of no customer group
+        """Event: these entities were just approved (``action_b2b_approve``,
+        from the back office's button), once per approval: not for an entity
+        approved already. Addons extend it (b2b_edo: the contract document)
+        and must call ``super()``. It runs in the approving transaction and
+        may run again if Odoo retries it after a serialization failure:
+        write to the database only, nothing outside it (mail goes through
+        the mail queue).
+
+        Here, their buyers can order at once: an entity of no customer group
         gets the default group of its supplier company, one without a
         salesperson gets the reviewer, one without a valid contract gets a
         default contract from the company's contract settings.

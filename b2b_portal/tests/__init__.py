@@ -29,3 +29,4 @@ from . import test_locale
 from . import test_access_holes
 from . import test_order_rules
 from . import test_order_rules_kernel
+from . import test_events

@@ -20,15 +20,14 @@ class AccountMove(models.Model):
                 move.invoice_currency_rate = move.b2b_fixed_rate
         return result
 
-    def _post(self, soft=True):
-        posted = super()._post(soft=soft)
-        posted._b2b_recompute_entity_levels()
-        return posted
+    def _b2b_on_invoice_posted(self):
+        result = super()._b2b_on_invoice_posted()
+        self._b2b_recompute_entity_levels()
+        return result
 
-    def button_draft(self):
-        entities = self._b2b_invoice_entities()
-        result = super().button_draft()
-        entities._b2b_recompute_levels()
+    def _b2b_on_invoice_reset(self):
+        result = super()._b2b_on_invoice_reset()
+        self._b2b_recompute_entity_levels()
         return result
 
     def _b2b_invoice_entities(self):
@@ -39,7 +38,8 @@ class AccountMove(models.Model):
         )
 
     def _b2b_recompute_entity_levels(self):
-        """Posted customer invoices and refunds move their entity's level."""
+        """Customer invoices and refunds posted or reset to draft move their
+        entity's level."""
         entities = self._b2b_invoice_entities()
         if entities:
             entities.with_company(self.company_id[:1])._b2b_recompute_levels()
