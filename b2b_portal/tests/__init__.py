@@ -27,3 +27,5 @@ from . import test_plurals
 from . import test_numbers
 from . import test_locale
 from . import test_access_holes
+from . import test_document_rules
+from . import test_document_portal
