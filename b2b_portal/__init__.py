@@ -26,8 +26,8 @@ ODOO_PORTAL_RULES = {
 
 
 def uninstall_hook(env):
-    """Give sale's and account's portal rules back their own domains (they name fields of
-    this addon, which go away with it)."""
+    """Give sale's and account's portal rules back their own domains (they
+    name fields of this addon, which go away with it)."""
     for xmlid, domain in ODOO_PORTAL_RULES.items():
         rule = env.ref(xmlid, raise_if_not_found=False)
         if rule:

@@ -86,9 +86,7 @@ class TestDocumentPortal(B2bDocumentsCommon, HttpCase):
         field_url = (
             f"/web/content/account.move/{self.invoice_a.id}/invoice_pdf_report_file"
         )
-        download_url = (
-            f"/my/invoices/{self.invoice_a.id}?report_type=pdf&download=true"
-        )
+        download_url = f"/my/invoices/{self.invoice_a.id}?report_type=pdf&download=true"
         self.login(self.accountant_a)
         for url in (field_url, download_url):
             with self.subTest(url=url):
