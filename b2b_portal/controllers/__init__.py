@@ -3,6 +3,7 @@ from . import catalog
 from . import product
 from . import news
 from . import orders
+from . import documents
 from . import dashboard
 from . import entities
 from . import members

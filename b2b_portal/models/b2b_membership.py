@@ -35,7 +35,8 @@ class B2bMembership(models.Model):
         required=True,
         default="buyer",
         help="Owner: everything, manages colleagues. Buyer: catalog, carts, orders. "
-        "Accountant: documents and finances only. Viewer: read only.",
+        "Accountant: documents and finances only. Viewer: reads everything, "
+        "invoices and deliveries included, changes nothing.",
     )
     active = fields.Boolean(default=True)
     pending = fields.Boolean(

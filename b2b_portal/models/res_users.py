@@ -1,14 +1,5 @@
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
-
-# What each membership role may do (see b2b.membership.role)
-# (message: write to the entity's manager; a viewer only reads)
-ROLE_CAPABILITIES = {
-    "owner": {"read", "message", "order", "documents", "manage"},
-    "buyer": {"read", "message", "order"},
-    "accountant": {"read", "message", "documents"},
-    "viewer": {"read"},
-}
 
 
 class ResUsers(models.Model):
@@ -67,10 +58,45 @@ class ResUsers(models.Model):
         )
         return membership[:1].role or False
 
+    @api.model
+    def _b2b_role_capabilities(self):
+        """What each membership role (``b2b.membership.role``) may do, as
+        ``{role: frozenset of capabilities}``. Later addons extend it: call
+        super(), then add capabilities (or roles added by ``selection_add``).
+
+        - read: the catalog, orders and the entity's pages;
+        - message: write to the entity's manager;
+        - order: carts, checkout, reorder;
+        - documents: the entity's invoices, credit notes and deliveries
+          (lists, pages, PDFs); the portal record rules on ``account.move``
+          and ``stock.picking`` (security/account_rules.xml, stock_rules.xml)
+          name these roles, a test holds them together;
+        - manage: colleagues and the entity's details.
+
+        A viewer reads everything, documents included, and changes nothing;
+        a buyer orders and sees their orders, not the invoices.
+        """
+        return {
+            "owner": frozenset({"read", "message", "order", "documents", "manage"}),
+            "buyer": frozenset({"read", "message", "order"}),
+            "accountant": frozenset({"read", "message", "documents"}),
+            "viewer": frozenset({"read", "documents"}),
+        }
+
+    @api.model
+    def _b2b_roles_with(self, capability):
+        """The roles whose capabilities include ``capability``."""
+        return sorted(
+            role
+            for role, capabilities in self._b2b_role_capabilities().items()
+            if capability in capabilities
+        )
+
     def _b2b_can(self, entity, capability):
         """Whether this user's role in ``entity`` allows ``capability``
-        (read, order, documents, manage)."""
-        return capability in ROLE_CAPABILITIES.get(self._b2b_role(entity), ())
+        (see ``_b2b_role_capabilities``)."""
+        role = self._b2b_role(entity)
+        return capability in self._b2b_role_capabilities().get(role, ())
 
     def _b2b_check(self, entity, capability):
         if not self._b2b_can(entity, capability):
@@ -80,6 +106,17 @@ class ResUsers(models.Model):
                     entity=entity.sudo().display_name,
                 )
             )
+
+    def _b2b_check_documents(self, partner):
+        """Refuse the documents (invoices, deliveries) of ``partner``'s entity
+        to a member whose role there has no "documents" capability, even with
+        a token link (Odoo's order page hands out invoice and order tokens).
+        Anyone else is left to Odoo: record rules, or a valid token of the
+        document, as Odoo sends it to its customer."""
+        self.ensure_one()
+        entity = partner.sudo().commercial_partner_id
+        if entity and entity in self._b2b_entities():
+            self._b2b_check(entity, "documents")
 
     # -- the current cart (b2b_multicart overrides this seam) -----------------
     def _b2b_current_cart(self, entity, create=False):

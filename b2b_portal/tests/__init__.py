@@ -30,3 +30,5 @@ from . import test_access_holes
 from . import test_order_rules
 from . import test_order_rules_kernel
 from . import test_events
+from . import test_document_rules
+from . import test_document_portal

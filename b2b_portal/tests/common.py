@@ -102,3 +102,18 @@ class B2bCommon(BaseCommon):
         cls.group_wholesale = cls.env["res.partner.category"].create(
             {"name": "Wholesale", "partner_ids": [Command.link(cls.entity_a.id)]}
         )
+
+    @classmethod
+    def _b2b_member(cls, login, entity, role, contact=False):
+        """A portal user with an active ``role`` membership in ``entity``;
+        ``contact``: their own contact sits under the entity, as an invited
+        colleague's does."""
+        user = new_test_user(
+            cls.env, login=login, groups="base.group_portal", name=login
+        )
+        if contact:
+            user.partner_id.parent_id = entity
+        cls.env["b2b.membership"].create(
+            {"user_id": user.id, "entity_id": entity.id, "role": role}
+        )
+        return user

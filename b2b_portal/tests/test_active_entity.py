@@ -37,7 +37,7 @@ class TestActiveEntity(B2bCommon):
             "owner": {"read", "message", "order", "documents", "manage"},
             "buyer": {"read", "message", "order"},
             "accountant": {"read", "message", "documents"},
-            "viewer": {"read"},
+            "viewer": {"read", "documents"},
         }
         for role, allowed in expected.items():
             membership.role = role
