@@ -20,10 +20,10 @@ def ogrn(body):
 class B2bHttpMixin:
     """For an ``HttpCase``: one way to send a portal form."""
 
-    def post(self, url, data=None, files=None, allow_redirects=False, **fields):
-        """POST ``data`` and ``fields`` (``files`` as multipart) with the
-        session's CSRF token; the response itself, redirects not followed."""
-        form = {**(data or {}), **fields, "csrf_token": Request.csrf_token(self)}
+    def post(self, url, data=None, files=None, allow_redirects=False, **values):
+        """POST the form ``data`` and ``values`` (``files`` as multipart) with
+        the session's CSRF token; the response itself, redirects not followed."""
+        form = {**(data or {}), **values, "csrf_token": Request.csrf_token(self)}
         return self.url_open(
             url, data=form, files=files, allow_redirects=allow_redirects
         )
