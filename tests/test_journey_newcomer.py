@@ -5,10 +5,10 @@ prices and the contract the approval made. Once through the browser's HTTP
 requests, once as a tour in headless Chromium."""
 
 from odoo import Command
-from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.b2b_portal.models.res_company import SIGNUP_COMPANY_PARAM
+from odoo.addons.b2b_portal.tests.common import B2bHttpMixin
 from odoo.addons.b2b_portal.tools import ru_ids
 
 LOGIN = "anna.newco@example.com"
@@ -16,7 +16,7 @@ VERIFY = "b2b_portal.mail_activity_b2b_verify"
 
 
 @tagged("post_install", "-at_install")
-class TestNewcomerJourney(HttpCase):
+class TestNewcomerJourney(B2bHttpMixin, HttpCase):
     # outside odoo.addons.*, Odoo does not name the module of the test
     test_module = "b2b_portal"
 
@@ -100,10 +100,6 @@ class TestNewcomerJourney(HttpCase):
         cls.inn = ru_ids.inn_check_digits("771900019")
         ogrn_body = "102771900019"
         cls.ogrn = ogrn_body + str(ru_ids.ogrn_check_digit(ogrn_body))
-
-    def post(self, url, **data):
-        data["csrf_token"] = Request.csrf_token(self)
-        return self.url_open(url, data=data, allow_redirects=False)
 
     def entity(self):
         return self.env["res.partner"].search(

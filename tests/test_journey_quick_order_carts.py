@@ -4,14 +4,15 @@ price type (b2b_pricelist), then merged into one order and one invoice."""
 
 import json
 
-from odoo.http import Request, content_disposition
+from odoo.http import content_disposition
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.b2b_portal.tests.common import B2bHttpMixin
 from odoo.addons.b2b_pricelist.tests.common import B2bPricelistCommon
 
 
 @tagged("post_install", "-at_install")
-class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
+class TestQuickOrderIntoNamedCarts(B2bHttpMixin, B2bPricelistCommon, HttpCase):
     test_module = "b2b_quick_order"
 
     @classmethod
@@ -21,14 +22,11 @@ class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
         (cls.product | cls.product_2 | cls.product_3).invoice_policy = "order"
 
     def confirm(self, rows, cart_name=""):
-        data = {
-            "rows": json.dumps(rows),
-            "source": "paste",
-            "cart_name": cart_name,
-            "csrf_token": Request.csrf_token(self),
-        }
-        return self.url_open(
-            "/my/b2b/quick-order/confirm", data=data, allow_redirects=False
+        return self.post(
+            "/my/b2b/quick-order/confirm",
+            rows=json.dumps(rows),
+            source="paste",
+            cart_name=cart_name,
         )
 
     def test_two_requests_two_carts_one_order(self):
@@ -61,10 +59,7 @@ class TestQuickOrderIntoNamedCarts(B2bPricelistCommon, HttpCase):
         self.assertIn(f"/my/b2b/carts/{warehouse_cart.id}", page)
         # ... and names it by its name, as the next preview does
         self.assertIn("Lines added to the cart “Warehouse”: 2.", page)
-        preview = self.url_open(
-            "/my/b2b/quick-order/preview",
-            data={"text": "BOLT-8;1", "csrf_token": Request.csrf_token(self)},
-        ).text
+        preview = self.post("/my/b2b/quick-order/preview", text="BOLT-8;1").text
         self.assertIn("The lines go to the cart “Warehouse”.", preview)
         self.assertIn("To put them in a new cart instead, name it below.", preview)
         # the history names both carts

@@ -6,15 +6,15 @@ rule is broken; one click accepts the suggestions."""
 import html
 import json
 
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.b2b_portal.tests.common import B2bHttpMixin
 from odoo.addons.b2b_pricelist.tests.common import B2bPricelistCommon
 from odoo.addons.b2b_quick_order.tools.order_text import parse_order_text
 
 
 @tagged("post_install", "-at_install")
-class TestQuickOrderPricing(B2bPricelistCommon, HttpCase):
+class TestQuickOrderPricing(B2bHttpMixin, B2bPricelistCommon, HttpCase):
     test_module = "b2b_quick_order"
 
     @classmethod
@@ -25,10 +25,6 @@ class TestQuickOrderPricing(B2bPricelistCommon, HttpCase):
         cls.product.b2b_min_qty = 6
         cls.product.b2b_multiple = 3
         cls.product_2.b2b_multiple = 10
-
-    def post(self, url, data):
-        data = dict(data, csrf_token=Request.csrf_token(self))
-        return self.url_open(url, data=data, allow_redirects=False)
 
     def rows_of(self, page):
         start = page.index('name="rows" value="') + len('name="rows" value="')

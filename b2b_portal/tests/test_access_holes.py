@@ -1,12 +1,11 @@
-from odoo.http import Request
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 
-from .common import B2bCommon
+from .common import B2bCommon, B2bHttpMixin
 
 
 @tagged("post_install", "-at_install")
-class TestAccessHoles(B2bCommon, HttpCase):
+class TestAccessHoles(B2bHttpMixin, B2bCommon, HttpCase):
     """Odoo's own portal routes and JSON-RPC as colleagues of other roles:
     no decline, sign or payment without the ordering role, no entity address
     changed outside a change request, no colleague's cart read."""
@@ -14,25 +13,10 @@ class TestAccessHoles(B2bCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.viewer_a, cls.accountant_a = (
-            new_test_user(cls.env, login=login, groups="base.group_portal", name=name)
-            for login, name in (
-                ("viewer_a", "Viewer A"),
-                ("accountant_a", "Accountant A"),
-            )
-        )
-        # their contacts sit under the entity, as invited colleagues' do:
-        # Odoo's own portal rules then see all the entity's orders
+        # the contacts of B2bCommon's viewer and accountant of A sit under the
+        # entity, as invited colleagues' do: Odoo's own portal rules then see
+        # all the entity's orders
         (cls.viewer_a | cls.accountant_a).partner_id.parent_id = cls.entity_a
-        cls.env["b2b.membership"].create(
-            [
-                {"user_id": user.id, "entity_id": cls.entity_a.id, "role": role}
-                for user, role in (
-                    (cls.viewer_a, "viewer"),
-                    (cls.accountant_a, "accountant"),
-                )
-            ]
-        )
         cls.product = cls.env["product.product"].create(
             {"name": "Access test bolt", "default_code": "ACC-1", "list_price": 10.0}
         )
@@ -57,10 +41,6 @@ class TestAccessHoles(B2bCommon, HttpCase):
                 "city": "Москва",
             }
         )
-
-    def post(self, url, **data):
-        data["csrf_token"] = Request.csrf_token(self)
-        return self.url_open(url, data=data, allow_redirects=False)
 
     def jsonrpc(self, url, **params):
         return self.make_jsonrpc_request(url, params)

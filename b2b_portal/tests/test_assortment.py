@@ -1,14 +1,13 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 
-from .common import B2bCommon
+from .common import B2bCommon, B2bHttpMixin
 
 
 @tagged("post_install", "-at_install")
-class TestAssortment(B2bCommon, HttpCase):
+class TestAssortment(B2bHttpMixin, B2bCommon, HttpCase):
     """Sections restricted to customer groups, and early access."""
 
     @classmethod
@@ -70,14 +69,7 @@ class TestAssortment(B2bCommon, HttpCase):
         ).text
         self.assertNotIn("Secret item", page)
         self.assertIn("Public item", page)
-        response = self.url_open(
-            "/my/b2b/cart/add",
-            data={
-                f"qty_{self.secret_sub.id}": "1",
-                "csrf_token": Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        response = self.post("/my/b2b/cart/add", {f"qty_{self.secret_sub.id}": "1"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("not in your catalog", response.text)
         self.assertFalse(self.buyer_a._b2b_current_cart(self.entity_a))

@@ -1,12 +1,11 @@
 from odoo import Command
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 
-from .common import B2bCommon
+from .common import B2bCommon, B2bHttpMixin
 
 
 @tagged("post_install", "-at_install")
-class TestCatalog(B2bCommon, HttpCase):
+class TestCatalog(B2bHttpMixin, B2bCommon, HttpCase):
     """/my/b2b/catalog, add to cart and the entity switch, over HTTP."""
 
     @classmethod
@@ -38,8 +37,7 @@ class TestCatalog(B2bCommon, HttpCase):
 
     def add(self, quantities, **extra):
         data = {f"qty_{key}": value for key, value in quantities.items()}
-        data.update(extra, csrf_token=Request.csrf_token(self))
-        return self.url_open("/my/b2b/cart/add", data=data, allow_redirects=False)
+        return self.post("/my/b2b/cart/add", data, **extra)
 
     def cart(self, user, entity):
         return user._b2b_current_cart(entity)
@@ -50,9 +48,7 @@ class TestCatalog(B2bCommon, HttpCase):
         self.assertIn("/web/login", response.headers["Location"])
 
     def test_table_shows_price_rrp_and_stock(self):
-        self.env["stock.quant"]._update_available_quantity(
-            self.bolt_1, self.env.ref("stock.warehouse0").lot_stock_id, 42
-        )
+        self.add_stock({self.bolt_1: 42})
         self.authenticate("buyer_a", "buyer_a")
         page = self.url_open("/my/b2b/catalog?search=TST-0001").text
         self.assertIn("TST-0001", page)
@@ -66,14 +62,7 @@ class TestCatalog(B2bCommon, HttpCase):
         self.buyer_ab._b2b_switch_entity(self.entity_a)
         page_a = self.url_open("/my/b2b/catalog?search=TST-0010").text
         self.assertIn("110.00", page_a)
-        response = self.url_open(
-            "/my/b2b/entity/switch",
-            data={
-                "entity_id": self.entity_b.id,
-                "csrf_token": Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        response = self.post("/my/b2b/entity/switch", entity_id=self.entity_b.id)
         self.assertEqual(response.status_code, 303)
         page_b = self.url_open("/my/b2b/catalog?search=TST-0010").text
         self.assertIn("99.00", page_b)
@@ -82,11 +71,7 @@ class TestCatalog(B2bCommon, HttpCase):
     def test_switch_to_another_holding_is_forbidden(self):
         self.authenticate("buyer_a", "buyer_a")
         for entity_id in (self.entity_b.id, "abc", 999999):
-            response = self.url_open(
-                "/my/b2b/entity/switch",
-                data={"entity_id": entity_id, "csrf_token": Request.csrf_token(self)},
-                allow_redirects=False,
-            )
+            response = self.post("/my/b2b/entity/switch", entity_id=entity_id)
             self.assertEqual(response.status_code, 403, entity_id)
         self.assertFalse(self.buyer_a.b2b_active_entity_id)
 

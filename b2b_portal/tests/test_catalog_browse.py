@@ -3,10 +3,9 @@ from unittest.mock import patch
 from lxml import html
 
 from odoo import Command
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 
-from .common import B2bCommon
+from .common import B2bCommon, B2bHttpMixin
 from .pager import PagerWalkMixin
 
 MODEL = "odoo.addons.b2b_portal.models.product_product"
@@ -14,7 +13,7 @@ ROWS = "//tr[contains(@class, 'o_b2b_row')]/@data-sku"
 
 
 @tagged("post_install", "-at_install")
-class TestCatalogBrowse(PagerWalkMixin, B2bCommon, HttpCase):
+class TestCatalogBrowse(PagerWalkMixin, B2bHttpMixin, B2bCommon, HttpCase):
     """Pager, search, sort and count of /my/b2b/catalog, over HTTP, on 66
     products with a coating attribute: 4 pages of 20."""
 
@@ -118,16 +117,12 @@ class TestCatalogBrowse(PagerWalkMixin, B2bCommon, HttpCase):
     def test_add_to_cart_returns_to_the_same_page(self):
         self.authenticate("buyer_a", "buyer_a")
         product = self.variants.filtered(lambda v: v.default_code == self.skus[45])
-        response = self.url_open(
+        response = self.post(
             "/my/b2b/cart/add",
-            data={
-                f"qty_{product.id}": "2",
-                "category": self.category.id,
-                "ppg": 20,
-                "page": 3,
-                "csrf_token": Request.csrf_token(self),
-            },
-            allow_redirects=False,
+            {f"qty_{product.id}": "2"},
+            category=self.category.id,
+            ppg=20,
+            page=3,
         )
         self.assertEqual(response.status_code, 303)
         location = response.headers["Location"]

@@ -22,9 +22,7 @@ class TestCatalogQueries(B2bCommon, HttpCase):
                 for n in range(120)
             ]
         )
-        stock = cls.env.ref("stock.warehouse0").lot_stock_id
-        for product in products[::3]:
-            cls.env["stock.quant"]._update_available_quantity(product, stock, 10)
+        cls.add_stock(dict.fromkeys(products[::3], 10))
 
     def count(self, url):
         self.url_open(url)  # warm the caches (registry, templates, session)

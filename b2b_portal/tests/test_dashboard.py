@@ -1,14 +1,13 @@
 from urllib.parse import urlsplit
 
 from odoo import Command
-from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import users, warmup
 
 from odoo.addons.http_routing.tests.common import MockRequest
 
 from ..controllers.dashboard import B2bDashboard
-from .common import B2bCommon
+from .common import B2bCommon, B2bHttpMixin
 
 
 class DashboardCommon(B2bCommon):
@@ -74,13 +73,9 @@ class DashboardCommon(B2bCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestDashboard(DashboardCommon, HttpCase):
+class TestDashboard(B2bHttpMixin, DashboardCommon, HttpCase):
     def post_message(self, body):
-        return self.url_open(
-            "/my/b2b/manager/message",
-            data={"body": body, "csrf_token": Request.csrf_token(self)},
-            allow_redirects=False,
-        )
+        return self.post("/my/b2b/manager/message", body=body)
 
     def thread(self, entity):
         return self.env["mail.message"].search(
@@ -227,14 +222,7 @@ class TestDashboard(DashboardCommon, HttpCase):
             self.assertNotIn(text, page)
         self.assertIn("Для всех", page)
         # the message goes to A's thread, whatever is posted
-        self.url_open(
-            "/my/b2b/manager/message",
-            data={
-                "body": "Привет",
-                "entity_id": self.entity_b.id,
-                "csrf_token": Request.csrf_token(self),
-            },
-        )
+        self.post("/my/b2b/manager/message", body="Привет", entity_id=self.entity_b.id)
         self.assertEqual(len(self.thread(self.entity_b)), 1)
         self.assertEqual(len(self.thread(self.entity_a)), 1)
 

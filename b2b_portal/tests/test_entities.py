@@ -76,7 +76,7 @@ class TestEntities(B2bCommon):
             lambda m: m.user_id == self.buyer_ab
         ).active = False
         self.assertEqual(self.buyer_ab._b2b_entities(), self.entity_b)
-        self.assertEqual(self.entity_b.b2b_membership_count, 1)
+        self.assertEqual(self.entity_b.b2b_membership_count, 2)
 
     def test_buyer_reads_own_entities_only(self):
         Partner = self.env["res.partner"].with_user(self.buyer_ab)
@@ -92,7 +92,7 @@ class TestEntities(B2bCommon):
         Membership = self.env["b2b.membership"].with_user(self.buyer_a)
         visible = Membership.search([])
         self.assertEqual(visible.entity_id, self.entity_a)
-        self.assertEqual(len(visible), 2, "buyer_a sees their colleague in A, not B's")
+        self.assertEqual(len(visible), 4, "buyer_a sees their colleagues in A, not B's")
         with self.assertRaises(AccessError):
             Membership.create(
                 {"user_id": self.buyer_a.id, "entity_id": self.entity_b.id}

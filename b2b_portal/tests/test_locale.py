@@ -1,15 +1,14 @@
 from odoo import Command
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_amount
 
-from .common import B2bCommon, inn, ogrn
+from .common import B2bCommon, B2bHttpMixin, inn, ogrn
 
 NBSP = "\u00a0"
 
 
 @tagged("post_install", "-at_install")
-class TestLocale(B2bCommon, HttpCase):
+class TestLocale(B2bHttpMixin, B2bCommon, HttpCase):
     """Numbers in the buyer's language, the language switcher, the
     supplier's requisites on the invoice."""
 
@@ -51,9 +50,7 @@ class TestLocale(B2bCommon, HttpCase):
                 "sale_ok": True,
             }
         )
-        self.env["stock.quant"]._update_available_quantity(
-            product, self.env.ref("stock.warehouse0").lot_stock_id, 1200.5
-        )
+        self.add_stock({product: 1200.5})
         self.buyer_a.lang = "ru_RU"
         self.authenticate("buyer_a", "buyer_a")
         page = self.url_open("/my/b2b/catalog?search=LOC-0001").text
@@ -61,15 +58,7 @@ class TestLocale(B2bCommon, HttpCase):
         self.assertNotIn("1200.5", page)
 
     def switch(self, lang, redirect="/my/orders"):
-        return self.url_open(
-            "/my/b2b/language",
-            data={
-                "lang": lang,
-                "redirect": redirect,
-                "csrf_token": Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        return self.post("/my/b2b/language", lang=lang, redirect=redirect)
 
     def test_language_switcher(self):
         self.buyer_a.lang = "ru_RU"

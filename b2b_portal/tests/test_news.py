@@ -15,17 +15,11 @@ from .pager import PagerWalkMixin
 
 class B2bNewsCommon(B2bCommon):
     """News for everyone, for the wholesale group (entity A) and for the
-    retail group (entity B); a third buyer acts for entity B only."""
+    retail group (entity B); ``buyer_b`` acts for entity B only."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.buyer_b = new_test_user(
-            cls.env, login="buyer_b", groups="base.group_portal", name="Buyer B"
-        )
-        cls.env["b2b.membership"].create(
-            {"user_id": cls.buyer_b.id, "entity_id": cls.entity_b.id, "role": "buyer"}
-        )
         cls.group_retail = cls.env["res.partner.category"].create(
             {"name": "Retail", "partner_ids": [Command.link(cls.entity_b.id)]}
         )

@@ -2,13 +2,12 @@ import datetime
 import re
 
 from odoo import Command, fields
-from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import BaseCase
 from odoo.tools.misc import format_date
 
 from ..tools.order_status import portal_status
-from .common import B2bCommon
+from .common import B2bCommon, B2bHttpMixin
 from .pager import PagerWalkMixin
 
 
@@ -43,60 +42,19 @@ class TestOrderStatusKernel(BaseCase):
                 self.assertEqual(portal_status(*args), status)
 
 
-class OrdersCommon(B2bCommon):
+class OrdersCommon(B2bHttpMixin, B2bCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.entity_a.user_id = cls.manager
         cls.entity_b.user_id = cls.manager
-        cls.warehouse = cls.env.ref("stock.warehouse0")
-        cls.stock = cls.warehouse.lot_stock_id
         cls.service = cls.env["product.product"].create(
             {"name": "Монтаж стеллажа", "type": "service", "list_price": 500.0}
         )
-        cls.bolt, cls.nut, cls.washer = cls.env["product.product"].create(
-            [
-                {
-                    "name": name,
-                    "default_code": code,
-                    "type": "consu",
-                    "is_storable": True,
-                    "list_price": price,
-                }
-                for name, code, price in (
-                    ("Болт M8", "ORD-BOLT", 10.0),
-                    ("Гайка M8", "ORD-NUT", 3.0),
-                    ("Шайба M8", "ORD-WASHER", 1.0),
-                )
-            ]
-        )
-        Quant = cls.env["stock.quant"]
-        Quant._update_available_quantity(cls.bolt, cls.stock, 10)
-        Quant._update_available_quantity(cls.nut, cls.stock, 2)
+        cls.create_fasteners("ORD")
+        cls.add_stock({cls.bolt: 10, cls.nut: 2})
         # washers: none in stock, 20 arriving in 5 days
-        cls.washer_date = fields.Datetime.now().replace(
-            hour=9, minute=0, second=0, microsecond=0
-        ) + datetime.timedelta(days=5)
-        receipt_type = cls.warehouse.in_type_id
-        receipt = cls.env["stock.picking"].create(
-            {
-                "picking_type_id": receipt_type.id,
-                "scheduled_date": cls.washer_date,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "product_id": cls.washer.id,
-                            "product_uom_qty": 20,
-                            "product_uom": cls.washer.uom_id.id,
-                            "location_id": receipt_type.default_location_src_id.id,
-                            "location_dest_id": cls.stock.id,
-                            "date": cls.washer_date,
-                        }
-                    )
-                ],
-            }
-        )
-        receipt.action_confirm()
+        cls.washer_date = cls.plan_receipt(cls.washer, 20, days=5)
 
     @classmethod
     def make_order(cls, entity, lines, state="sale", **values):
@@ -117,10 +75,6 @@ class OrdersCommon(B2bCommon):
         elif state == "cancel":
             order.action_cancel()
         return order
-
-    def post(self, url, **data):
-        data["csrf_token"] = Request.csrf_token(self)
-        return self.url_open(url, data=data, allow_redirects=False)
 
     def reorder(self, order):
         return self.post(f"/my/b2b/orders/{order.id}/reorder")
@@ -390,16 +344,7 @@ class TestOrderPage(OrdersCommon, HttpCase):
         self.assertEqual(self.reorder(order_a).status_code, 303)
 
     def test_accountant_cannot_reorder(self):
-        accountant = new_test_user(
-            self.env, login="accountant_a", groups="base.group_portal"
-        )
-        self.env["b2b.membership"].create(
-            {
-                "user_id": accountant.id,
-                "entity_id": self.entity_a.id,
-                "role": "accountant",
-            }
-        )
+        accountant = self.accountant_a
         order = self.make_order(self.entity_a, [(self.bolt, 3)])
         self.authenticate("accountant_a", "accountant_a")
         page = self.url_open(f"/my/orders/{order.id}").text

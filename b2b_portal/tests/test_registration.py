@@ -1,9 +1,8 @@
-from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import BaseCase
 
 from ..tools import entity_form, ru_requisites
-from .common import B2bCommon, inn, ogrn
+from .common import B2bCommon, B2bHttpMixin, inn, ogrn
 
 BIC = "044525999"  # unknown to the database: registration creates the bank
 ACCOUNT = ru_requisites.bank_account_with_key("40702810000000000001", BIC)
@@ -88,7 +87,7 @@ class TestEntityFormKernel(BaseCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRegistration(B2bCommon, HttpCase):
+class TestRegistration(B2bHttpMixin, B2bCommon, HttpCase):
     """/my/b2b/entities and the registration of a legal entity by a buyer."""
 
     @classmethod
@@ -118,11 +117,7 @@ class TestRegistration(B2bCommon, HttpCase):
         }
 
     def register(self, **changes):
-        data = dict(self.form, **changes)
-        data["csrf_token"] = Request.csrf_token(self)
-        return self.url_open(
-            "/my/b2b/entities/register", data=data, allow_redirects=False
-        )
+        return self.post("/my/b2b/entities/register", self.form, **changes)
 
     def entities_with_inn(self, value):
         return (
@@ -205,11 +200,7 @@ class TestRegistration(B2bCommon, HttpCase):
         self.assertIn("ООО «Гамма»", page)
         self.assertIn("Pending verification", page)
         # visible, but no orders before the approval
-        response = self.url_open(
-            "/my/b2b/cart/add",
-            data={"qty_1": "1", "csrf_token": Request.csrf_token(self)},
-            allow_redirects=False,
-        )
+        response = self.post("/my/b2b/cart/add", qty_1="1")
         self.assertNotEqual(response.status_code, 303)
         self.assertFalse(self.newcomer._b2b_current_cart(entity))
         self.assertIn("is not verified yet", entity._b2b_order_blockers()[0])
@@ -311,7 +302,7 @@ class TestRegistration(B2bCommon, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestChangeRequest(B2bCommon, HttpCase):
+class TestChangeRequest(B2bHttpMixin, B2bCommon, HttpCase):
     """Changes an owner asks for, applied only once a manager approves."""
 
     @classmethod
@@ -339,11 +330,8 @@ class TestChangeRequest(B2bCommon, HttpCase):
 
     def form(self, **changes):
         values = self.entity_a._b2b_change_form_values()
-        values.update(changes, csrf_token=Request.csrf_token(self))
+        values.update(changes)
         return values
-
-    def post(self, url, data):
-        return self.url_open(url, data=data, allow_redirects=False)
 
     def requests(self, entity=None):
         return self.env["b2b.change.request"].search(

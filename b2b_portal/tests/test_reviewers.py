@@ -1,8 +1,7 @@
 from odoo.exceptions import AccessError
-from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import B2bCommon, inn, ogrn
+from .common import B2bCommon, B2bHttpMixin, inn, ogrn
 
 
 class TestReviewers(B2bCommon):
@@ -63,15 +62,11 @@ class TestReviewers(B2bCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestResubmit(B2bCommon, HttpCase):
+class TestResubmit(B2bHttpMixin, B2bCommon, HttpCase):
     """The owner of a rejected entity sends it to verification again."""
 
-    def post(self, entity):
-        return self.url_open(
-            f"/my/b2b/entities/{entity.id}/resubmit",
-            data={"csrf_token": Request.csrf_token(self)},
-            allow_redirects=False,
-        )
+    def resubmit(self, entity):
+        return self.post(f"/my/b2b/entities/{entity.id}/resubmit")
 
     def test_owner_resubmits_a_rejected_entity(self):
         self.entity_a.write(
@@ -81,7 +76,7 @@ class TestResubmit(B2bCommon, HttpCase):
         self.assertIn(
             "Send to verification again", self.url_open("/my/b2b/entities").text
         )
-        response = self.post(self.entity_a)
+        response = self.resubmit(self.entity_a)
         self.assertEqual(response.status_code, 303)
         self.assertEqual(self.entity_a.b2b_state, "pending")
         self.assertTrue(self.entity_a.activity_ids)
@@ -90,13 +85,13 @@ class TestResubmit(B2bCommon, HttpCase):
         self.entity_a.b2b_state = "rejected"
         self.entity_b.b2b_state = "rejected"
         self.authenticate("buyer_ab", "buyer_ab")  # buyer in A, owner of B
-        self.assertEqual(self.post(self.entity_a).status_code, 403)
+        self.assertEqual(self.resubmit(self.entity_a).status_code, 403)
         self.assertEqual(self.entity_a.b2b_state, "rejected")
         self.authenticate("buyer_a", "buyer_a")  # not a member of B
-        self.assertEqual(self.post(self.entity_b).status_code, 404)
+        self.assertEqual(self.resubmit(self.entity_b).status_code, 404)
         self.assertEqual(self.entity_b.b2b_state, "rejected")
         self.entity_a.b2b_state = "approved"
-        self.post(self.entity_a)
+        self.resubmit(self.entity_a)
         self.assertEqual(
             self.entity_a.b2b_state, "approved", "only a rejected one goes back"
         )

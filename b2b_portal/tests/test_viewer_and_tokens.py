@@ -1,11 +1,10 @@
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 
-from .common import B2bCommon
+from .common import B2bCommon, B2bHttpMixin
 
 
 @tagged("post_install", "-at_install")
-class TestViewerAndTokens(B2bCommon, HttpCase):
+class TestViewerAndTokens(B2bHttpMixin, B2bCommon, HttpCase):
     """A viewer writes nothing anywhere; another entity's order stays closed
     whatever id or token is tried."""
 
@@ -35,10 +34,6 @@ class TestViewerAndTokens(B2bCommon, HttpCase):
         cls.entity_a.b2b_membership_ids.filtered(
             lambda m: m.user_id == cls.buyer_a
         ).role = "viewer"
-
-    def post(self, url, **data):
-        data["csrf_token"] = Request.csrf_token(self)
-        return self.url_open(url, data=data, allow_redirects=False)
 
     def test_viewer_writes_nothing(self):
         self.authenticate("buyer_a", "buyer_a")

@@ -1,12 +1,13 @@
 from odoo import Command
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.b2b_portal.tests.common import B2bHttpMixin
 
 from .common import B2bPricelistCommon
 
 
 @tagged("post_install", "-at_install")
-class TestPortal(B2bPricelistCommon, HttpCase):
+class TestPortal(B2bHttpMixin, B2bPricelistCommon, HttpCase):
     """What the buyer sees: their own price, breaks, margin and level; never
     another entity's."""
 
@@ -68,28 +69,14 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         page_a = self.url_open("/my/b2b/catalog?search=BOLT-8").text
         self.assertIn("90.00", page_a)
         self.assertNotIn("63.00", page_a)
-        self.url_open(
-            "/my/b2b/entity/switch",
-            data={
-                "entity_id": self.entity_b.id,
-                "csrf_token": Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        self.post("/my/b2b/entity/switch", entity_id=self.entity_b.id)
         page_b = self.url_open("/my/b2b/catalog?search=BOLT-8").text
         self.assertIn("63.00", page_b)
         self.assertNotIn("90.00", page_b)
 
     def test_a_buyer_cannot_switch_to_another_entity(self):
         self.authenticate("buyer_a", "buyer_a")
-        response = self.url_open(
-            "/my/b2b/entity/switch",
-            data={
-                "entity_id": self.entity_b.id,
-                "csrf_token": Request.csrf_token(self),
-            },
-            allow_redirects=False,
-        )
+        response = self.post("/my/b2b/entity/switch", entity_id=self.entity_b.id)
         self.assertEqual(response.status_code, 403)
         page = self.url_open("/my/b2b/catalog?search=BOLT-8").text
         self.assertIn("90.00", page)
@@ -164,14 +151,9 @@ class TestPortal(B2bPricelistCommon, HttpCase):
         self.authenticate("buyer_a", "buyer_a")
 
         def add(qty):
-            return self.url_open(
+            return self.post(
                 "/my/b2b/cart/add",
-                data={
-                    f"qty_{self.product.id}": qty,
-                    f"qty_{self.product_2.id}": "2",
-                    "csrf_token": Request.csrf_token(self),
-                },
-                allow_redirects=False,
+                {f"qty_{self.product.id}": qty, f"qty_{self.product_2.id}": "2"},
             )
 
         response = add("4")

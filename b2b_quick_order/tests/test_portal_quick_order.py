@@ -2,14 +2,13 @@ import html
 import io
 import json
 
-from odoo.http import Request
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from odoo.addons.b2b_portal.tests.common import B2bCommon
+from odoo.addons.b2b_portal.tests.common import B2bCommon, B2bHttpMixin
 
 
 @tagged("post_install", "-at_install")
-class TestPortalQuickOrder(B2bCommon, HttpCase):
+class TestPortalQuickOrder(B2bHttpMixin, B2bCommon, HttpCase):
     """/my/b2b/quick-order: paste or upload → preview → fix → cart."""
 
     @classmethod
@@ -33,31 +32,8 @@ class TestPortalQuickOrder(B2bCommon, HttpCase):
                 "product_id": cls.products[0].id,
             }
         )
-        cls.viewer = new_test_user(
-            cls.env, login="viewer_a", groups="base.group_portal", name="Viewer A"
-        )
-        cls.accountant = new_test_user(
-            cls.env, login="acc_a", groups="base.group_portal", name="Accountant A"
-        )
-        cls.env["b2b.membership"].create(
-            [
-                {
-                    "user_id": cls.viewer.id,
-                    "entity_id": cls.entity_a.id,
-                    "role": "viewer",
-                },
-                {
-                    "user_id": cls.accountant.id,
-                    "entity_id": cls.entity_a.id,
-                    "role": "accountant",
-                },
-            ]
-        )
+        cls.viewer, cls.accountant = cls.viewer_a, cls.accountant_a
         cls.History = cls.env["b2b.quick.order.upload"]
-
-    def post(self, path, data=None, files=None):
-        data = dict(data or {}, csrf_token=Request.csrf_token(self))
-        return self.url_open(path, data=data, files=files, allow_redirects=False)
 
     def preview(self, text):
         return self.post("/my/b2b/quick-order/preview", {"text": text})
@@ -78,7 +54,7 @@ class TestPortalQuickOrder(B2bCommon, HttpCase):
         self.assertIn("/web/login", response.headers["Location"])
 
     def test_roles_without_ordering_rights_are_refused(self):
-        for login in ("viewer_a", "acc_a"):
+        for login in ("viewer_a", "accountant_a"):
             with self.subTest(login=login):
                 self.authenticate(login, login)
                 page = self.url_open("/my/b2b/quick-order", allow_redirects=False)

@@ -23,10 +23,7 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        retail = cls.env["res.partner.category"].create({"name": "Retail only"})
-        hidden_categ = cls.env["product.category"].create(
-            {"name": "Retail shelf", "b2b_group_ids": [Command.link(retail.id)]}
-        )
+        hidden_categ = cls.create_hidden_category()
         kg = cls.env.ref("uom.product_uom_kgm")
         cls.drill, cls.sand, cls.coded, cls.hidden, cls.b_coded = cls.env[
             "product.product"
@@ -53,16 +50,7 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
                 )
             ]
         )
-        cls.accountant = new_test_user(
-            cls.env, login="acc_a", groups="base.group_portal", name="Accountant A"
-        )
-        cls.env["b2b.membership"].create(
-            {
-                "user_id": cls.accountant.id,
-                "entity_id": cls.entity_a.id,
-                "role": "accountant",
-            }
-        )
+        cls.accountant = cls.accountant_a
         cls.cart = cls.buyer_a._b2b_current_cart(cls.entity_a, create=True)
         cls.cart._b2b_add_products({cls.drill: 3, cls.sand: 1.5, cls.coded: 2})
         cls.cart.order_line.create(
@@ -153,7 +141,7 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
         self.assertNotIn("Наш-болт".encode(), response.content)
 
     def test_template_readable_without_ordering_rights(self):
-        response = self.get("/my/b2b/quick-order/template.csv", login="acc_a")
+        response = self.get("/my/b2b/quick-order/template.csv", login="accountant_a")
         self.assertEqual(response.status_code, 200)
 
     def test_template_refused_without_entity(self):
@@ -235,7 +223,7 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
 
     def test_cart_export_refused_without_ordering_rights(self):
         url = f"/my/b2b/quick-order/cart/{self.cart.id}.xlsx"
-        response = self.get(url, login="acc_a")
+        response = self.get(url, login="accountant_a")
         self.assertEqual(response.status_code, 403)
         self.assertNotIn(b"DRL-100", response.content)
 
@@ -257,7 +245,7 @@ class TestQuickOrderFiles(B2bCommon, HttpCase):
         self.assertEqual(self.url_open(link).status_code, 200)
         # a colleague and an accountant do not even see the (unshared) cart
         self.buyer_ab._b2b_switch_entity(self.entity_a)
-        for login in ("buyer_ab", "acc_a"):
+        for login in ("buyer_ab", "accountant_a"):
             with self.subTest(login=login):
                 page = self.get(f"/my/orders/{self.cart.id}", login=login)
                 self.assertEqual(page.status_code, 303)

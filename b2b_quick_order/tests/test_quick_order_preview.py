@@ -5,14 +5,13 @@ was not read."""
 import io
 import json
 
-from odoo.http import Request
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.b2b_portal.tests.common import B2bCommon
+from odoo.addons.b2b_portal.tests.common import B2bCommon, B2bHttpMixin
 
 
 @tagged("post_install", "-at_install")
-class TestQuickOrderPreviewTexts(B2bCommon, HttpCase):
+class TestQuickOrderPreviewTexts(B2bHttpMixin, B2bCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -30,10 +29,6 @@ class TestQuickOrderPreviewTexts(B2bCommon, HttpCase):
     def setUp(self):
         super().setUp()
         self.authenticate("buyer_a", "buyer_a")
-
-    def post(self, path, data=None, files=None):
-        data = dict(data or {}, csrf_token=Request.csrf_token(self))
-        return self.url_open(path, data=data, files=files, allow_redirects=False)
 
     def preview(self, text):
         response = self.post("/my/b2b/quick-order/preview", {"text": text})

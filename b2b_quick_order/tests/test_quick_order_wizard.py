@@ -15,10 +15,7 @@ class TestQuickOrderWizard(B2bCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        retail = cls.env["res.partner.category"].create({"name": "Retail only"})
-        hidden_categ = cls.env["product.category"].create(
-            {"name": "Retail shelf", "b2b_group_ids": [Command.link(retail.id)]}
-        )
+        hidden_categ = cls.create_hidden_category()
         Product = cls.env["product.product"]
         cls.drill, cls.saw, cls.washer, cls.hidden, cls.coded = Product.create(
             [
@@ -50,10 +47,7 @@ class TestQuickOrderWizard(B2bCommon):
                 "fixed_price": 80.0,
             }
         )
-        stock = cls.env.ref("stock.warehouse0").lot_stock_id
-        Quant = cls.env["stock.quant"]
-        Quant._update_available_quantity(cls.drill, stock, 100)
-        Quant._update_available_quantity(cls.washer, stock, 2)
+        cls.add_stock({cls.drill: 100, cls.washer: 2})
         cls.salesman = new_test_user(
             cls.env,
             login="b2b_sales",

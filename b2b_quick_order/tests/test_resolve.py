@@ -1,9 +1,8 @@
-import datetime
 from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
@@ -20,10 +19,7 @@ class TestResolve(B2bCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.QuickOrder = cls.env["b2b.quick.order"]
-        retail = cls.env["res.partner.category"].create({"name": "Retail only"})
-        cls.hidden_categ = cls.env["product.category"].create(
-            {"name": "Retail shelf", "b2b_group_ids": [Command.link(retail.id)]}
-        )
+        cls.hidden_categ = cls.create_hidden_category()
         kg = cls.env.ref("uom.product_uom_kgm")
         Product = cls.env["product.product"]
         (
@@ -85,34 +81,8 @@ class TestResolve(B2bCommon):
                 )
             ]
         )
-        warehouse = cls.env.ref("stock.warehouse0")
-        stock = warehouse.lot_stock_id
-        Quant = cls.env["stock.quant"]
-        Quant._update_available_quantity(cls.drill, stock, 100)
-        Quant._update_available_quantity(cls.washer, stock, 2)
-        cls.washer_date = fields.Datetime.now().replace(
-            hour=9, minute=0, second=0, microsecond=0
-        ) + datetime.timedelta(days=5)
-        receipt_type = warehouse.in_type_id
-        receipt = cls.env["stock.picking"].create(
-            {
-                "picking_type_id": receipt_type.id,
-                "scheduled_date": cls.washer_date,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "product_id": cls.washer.id,
-                            "product_uom_qty": 20,
-                            "product_uom": cls.washer.uom_id.id,
-                            "location_id": receipt_type.default_location_src_id.id,
-                            "location_dest_id": stock.id,
-                            "date": cls.washer_date,
-                        }
-                    )
-                ],
-            }
-        )
-        receipt.action_confirm()
+        cls.add_stock({cls.drill: 100, cls.washer: 2})
+        cls.washer_date = cls.plan_receipt(cls.washer, 20, days=5)
 
     def preview(self, text, entity=None, user=None):
         parsed = parse_order_text(text)
@@ -312,16 +282,7 @@ class TestResolve(B2bCommon):
         self.assertEqual(cart, self.buyer_a._b2b_current_cart(self.entity_a))
 
     def test_confirm_refused_for_accountant(self):
-        accountant = new_test_user(
-            self.env, login="acc_a", groups="base.group_portal", name="Accountant A"
-        )
-        self.env["b2b.membership"].create(
-            {
-                "user_id": accountant.id,
-                "entity_id": self.entity_a.id,
-                "role": "accountant",
-            }
-        )
+        accountant = self.accountant_a
         lines = self.preview("DRL-100 2")["lines"]
         with self.assertRaises(AccessError):
             self.confirm(lines, user=accountant)
