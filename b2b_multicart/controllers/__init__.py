@@ -1,2 +1,3 @@
 from . import carts
+from . import cart_page
 from . import checkout

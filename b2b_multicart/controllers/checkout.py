@@ -5,19 +5,19 @@ checkout shows the form again as it was typed."""
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
 from odoo.addons.b2b_portal.tools.entity_form import DELIVERY_KEYS
 
-from .carts import B2bCartPortal
+from .cart_page import B2bCartPage
 
 CHECKOUT_KEYS = ("contract_id", "shipping_id", "date", "note")
 
 
-class B2bCartCheckout(B2bCartPortal):
-    def _b2b_checkout_typed(self, cart, post):
+class B2bCartCheckout(B2bCartPage):
+    def _b2b_cart_checkout_typed(self, cart, post):
         """The checkout form as typed, over the cart's own values."""
         typed = cart._b2b_checkout_defaults()
         typed.update(
@@ -25,13 +25,13 @@ class B2bCartCheckout(B2bCartPortal):
         )
         return typed
 
-    def _b2b_checkout_refused(self, entity, cart, post, message, **extra):
-        return self._b2b_render_cart(
+    def _b2b_cart_checkout_refused(self, entity, cart, post, message, **extra):
+        return self._b2b_cart_render(
             entity,
             cart,
             status=400,
             errors=[message],
-            checkout=self._b2b_checkout_typed(cart, post),
+            checkout=self._b2b_cart_checkout_typed(cart, post),
             **extra,
         )
 
@@ -45,11 +45,12 @@ class B2bCartCheckout(B2bCartPortal):
     def b2b_cart_checkout(self, cart_id, token=None, version=None, **post):
         entity = b2b_active_entity("order")
         user = request.env.user
-        done = request.env["sale.order"]._b2b_order_by_token(token)
+        try:
+            done = request.env["sale.order"]._b2b_submit_token_done(token, entity)
+        except AccessError as error:
+            raise NotFound() from error
         if done and not done._b2b_is_open_cart():
-            # the same form sent again: the order it made, if it is ours
-            if done.b2b_entity_id != entity:
-                raise NotFound()
+            # the same form sent again: the order it made
             return request.redirect(done.get_portal_url(), 303)
         cart = (
             request.env["sale.order"]
@@ -66,8 +67,8 @@ class B2bCartCheckout(B2bCartPortal):
             # submitted from another tab already: show that order (or the
             # cart it was merged into)
             return request.redirect((cart.b2b_merged_into_id or cart).access_url, 303)
-        cart = self._b2b_cart(cart_id, entity, mode="edit")
-        typed = self._b2b_checkout_typed(cart, post)
+        cart = self._b2b_cart_get(entity, cart_id, mode="edit")
+        typed = self._b2b_cart_checkout_typed(cart, post)
         try:
             with request.env.cr.savepoint():
                 contract = entity.sudo().b2b_contract_ids.filtered(
@@ -96,8 +97,10 @@ class B2bCartCheckout(B2bCartPortal):
                 )
         except UserError as error:
             if not cart._b2b_is_open_cart() or cart.state != "draft":
-                return self._b2b_render_carts(entity, status=400, errors=[str(error)])
-            return self._b2b_checkout_refused(entity, cart, post, str(error))
+                return self._b2b_cart_render_list(
+                    entity, status=400, errors=[str(error)]
+                )
+            return self._b2b_cart_checkout_refused(entity, cart, post, str(error))
         return request.redirect(order.get_portal_url(), 303)
 
     @http.route(
@@ -112,7 +115,7 @@ class B2bCartCheckout(B2bCartPortal):
         what was typed there stays): usable at once, or asked of the
         supplier when they review addresses."""
         entity = b2b_active_entity("order")
-        cart = self._b2b_cart(cart_id, entity, mode="edit")
+        cart = self._b2b_cart_get(entity, cart_id, mode="edit")
         new_address = {key: (post.get(key) or "")[:200] for key in DELIVERY_KEYS}
         try:
             with request.env.cr.savepoint():
@@ -120,10 +123,10 @@ class B2bCartCheckout(B2bCartPortal):
                     request.env.user, post
                 )
         except UserError as error:
-            return self._b2b_checkout_refused(
+            return self._b2b_cart_checkout_refused(
                 entity, cart, post, str(error), new_address=new_address
             )
-        typed = self._b2b_checkout_typed(cart, post)
+        typed = self._b2b_cart_checkout_typed(cart, post)
         if address:
             typed["shipping_id"] = str(address.id)
             notice = request.env._(
@@ -135,4 +138,4 @@ class B2bCartCheckout(B2bCartPortal):
                 "%(request)s); once approved, it can be chosen here.",
                 request=change.display_name,
             )
-        return self._b2b_render_cart(entity, cart, checkout=typed, notices=[notice])
+        return self._b2b_cart_render(entity, cart, checkout=typed, notices=[notice])

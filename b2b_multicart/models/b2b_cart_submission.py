@@ -1,5 +1,7 @@
+import uuid
+
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.cart_lines import MAX_CART_NAME, merge_lines
 
@@ -18,6 +20,29 @@ class B2bCartSubmission(models.AbstractModel):
         if not token:
             return self.browse()
         return self.sudo().search([("b2b_submit_token", "=", token)], limit=1)
+
+    @api.model
+    def _b2b_submit_token_new(self):
+        """A new double-submit token, for a form that orders or merges: the
+        same form sent twice gives one result
+        (``_b2b_submit_token_done``)."""
+        return uuid.uuid4().hex
+
+    @api.model
+    def _b2b_submit_token_done(self, token, entity, user=None):
+        """What a form sent with ``token`` made already (an order or a
+        merged cart, sudo), or an empty recordset: the form was not sent
+        before. Checked against ``entity`` (and ``user``, who made it, when
+        given).
+
+        :raise AccessError: the token is of another entity or buyer
+        """
+        done = self._b2b_order_by_token(token)
+        if done and (
+            done.b2b_entity_id != entity or (user and done.b2b_buyer_id != user)
+        ):
+            raise AccessError(self.env._("This form was sent by someone else."))
+        return done
 
     def _b2b_check_contract(self, contract):
         if not contract:

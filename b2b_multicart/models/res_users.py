@@ -1,5 +1,5 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, MissingError, UserError
 
 from .sale_order import MAX_CART_NAME
 
@@ -54,6 +54,38 @@ class ResUsers(models.Model):
                 order="b2b_touched desc, id desc",
             )
         )
+
+    def _b2b_cart_by_id(self, entity, cart_id, mode="read"):
+        """The open cart ``cart_id`` (an id from a URL or a form: an int, or
+        digits) of ``entity`` that this user owns or that is shared with
+        them, as superuser after the check: the one lookup of a cart for the
+        portal and an API.
+
+        ``mode``: "read", "edit" (the user may change it) or "own" (they own
+        it and may change it: delete, share, choose it as current).
+
+        :raise MissingError: no such cart for this user (a 404)
+        :raise AccessError: the user may not ``mode`` it (a 403)
+        """
+        self.ensure_one()
+        if isinstance(cart_id, str):
+            cart_id = int(cart_id) if cart_id.isdigit() else 0
+        cart = (
+            self.env["sale.order"]
+            .sudo()
+            .search(
+                [("id", "=", cart_id or 0), *self._b2b_open_carts_domain(entity)],
+                limit=1,
+            )
+        )
+        access = cart and cart._b2b_cart_access(self)
+        if not access:
+            raise MissingError(self.env._("This cart does not exist or is closed."))
+        if mode in ("edit", "own") and access != "edit":
+            raise AccessError(self.env._("This cart is shared with you to read only."))
+        if mode == "own" and cart.b2b_buyer_id != self:
+            raise AccessError(self.env._("Only the owner of the cart may do this."))
+        return cart
 
     def _b2b_new_cart(self, entity, name, request_ref=None):
         """Create a named cart of this buyer for ``entity`` and make it the

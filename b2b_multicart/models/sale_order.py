@@ -2,6 +2,8 @@ from odoo import Command, fields, models
 from odoo.exceptions import LockError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.b2b_portal.tools.quantities import parse_quantity
+
 from ..tools.cart_lines import (
     MAX_CART_NAME,
     check_version,
@@ -231,6 +233,44 @@ class SaleOrder(models.Model):
         return self.order_line.filtered(
             lambda line: not line.display_type and not line.is_downpayment
         )
+
+    def _b2b_parse_line_quantities(self, typed, removed_ids=()):
+        """The cart update form read: ``typed`` {line id: text} and the ids
+        of the lines ticked "remove", through the suite's one quantity
+        parser (whole units where a line counts pieces in the product's own
+        unit). Returns ``({line: qty}, removed lines, error messages)``.
+
+        :raise UserError: a line is not in this cart (the page is stale)
+        """
+        self.ensure_one()
+        lines = self._b2b_product_lines()
+        by_id = {line.id: line for line in lines}
+        if any(line_id not in by_id for line_id in (*typed, *removed_ids)):
+            raise UserError(self.env._("A line is not in this cart; reload the page."))
+        removed = self.env["sale.order.line"].union(
+            *(by_id[line_id] for line_id in removed_ids)
+        )
+        messages = self.env["product.product"]._b2b_quantity_messages(cart=True)
+        whole_products = lines.product_id._b2b_whole_units()
+        quantities, errors = {}, []
+        for line_id, text in typed.items():
+            line = by_id[line_id]
+            whole = (
+                line.product_id in whole_products
+                and line.product_uom_id == line.product_id.uom_id
+            )
+            qty, code = parse_quantity(text, whole=whole)
+            if code or not qty:
+                errors.append(
+                    messages[code or "not_positive"]
+                    % {
+                        "product": line.product_id.display_name,
+                        "text": (text or "")[:30],
+                    }
+                )
+            else:
+                quantities[line] = qty
+        return quantities, removed, errors
 
     def _b2b_update_lines(self, quantities, removed, version):
         """Set ``{line: qty}`` (in each line's unit) and remove ``removed``

@@ -4,6 +4,7 @@ from . import test_cart_changes
 from . import test_submit
 from . import test_portal_carts
 from . import test_queries
+from . import test_cart_lookup
 from . import test_concurrency
 from . import test_reminders
 from . import test_tour

@@ -3,6 +3,7 @@ from odoo.tests.common import users, warmup
 
 from odoo.addons.http_routing.tests.common import MockRequest
 
+from ..controllers.cart_page import B2bCartPage
 from ..controllers.carts import B2bCartPortal
 from .common import MulticartCommon
 
@@ -41,7 +42,7 @@ class TestCartQueries(MulticartCommon):
         entity = self.env.user._b2b_active_entity()
         with MockRequest(self.env):
             controller = B2bCartPortal()
-            values = controller._b2b_carts_values(entity)
+            values = controller._b2b_cart_list_values(entity)
             return self.env["ir.qweb"]._render(
                 "b2b_multicart.portal_b2b_carts_content", values
             )
@@ -50,7 +51,7 @@ class TestCartQueries(MulticartCommon):
         entity = cart.b2b_entity_id.with_env(self.env)
         cart = cart.with_env(self.env).sudo()
         with MockRequest(self.env):
-            controller = B2bCartPortal()
+            controller = B2bCartPage()
             values = controller._b2b_cart_values(entity, cart)
             return self.env["ir.qweb"]._render(
                 "b2b_multicart.portal_b2b_cart_content", values

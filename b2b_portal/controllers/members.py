@@ -43,7 +43,7 @@ class B2bMembersPortal(CustomerPortal):
             status=400 if error else 200,
         )
 
-    def _b2b_membership(self, entity, membership_id):
+    def _b2b_members_membership(self, entity, membership_id):
         """A membership of ``entity``, never one of another entity."""
         membership = (
             request.env["b2b.membership"]
@@ -112,7 +112,7 @@ class B2bMembersPortal(CustomerPortal):
     )
     def b2b_entity_members_role(self, entity_id, membership_id, role="", **kw):
         entity = b2b_member_entity(entity_id, "manage")
-        membership = self._b2b_membership(entity, membership_id)
+        membership = self._b2b_members_membership(entity, membership_id)
         return self._b2b_members_write(
             entity, lambda: membership._b2b_set_role(role), "role"
         )
@@ -126,7 +126,7 @@ class B2bMembersPortal(CustomerPortal):
     )
     def b2b_entity_members_remove(self, entity_id, membership_id, **kw):
         entity = b2b_member_entity(entity_id, "manage")
-        membership = self._b2b_membership(entity, membership_id)
+        membership = self._b2b_members_membership(entity, membership_id)
         return self._b2b_members_write(entity, membership._b2b_revoke, "removed")
 
     # -- the invitee's side --------------------------------------------------------

@@ -10,7 +10,7 @@ MAX_COMPARE = 4
 
 
 class B2bProduct(B2bCatalog):
-    def _b2b_visible_products(self, entity, ids):
+    def _b2b_product_visible(self, entity, ids):
         """The products of ``ids`` in the entity's catalog: an id outside it
         (another assortment, another company, unknown) is simply absent."""
         company = request.env.user.company_id
@@ -19,7 +19,7 @@ class B2bProduct(B2bCatalog):
             Product._b2b_catalog_domain(entity, company) + [("id", "in", ids)]
         )
 
-    def _b2b_specifications(self, product):
+    def _b2b_product_specifications(self, product):
         """(label, value) rows of a product's specification sheet."""
         env = request.env
         rows = [
@@ -52,7 +52,7 @@ class B2bProduct(B2bCatalog):
             rows.append((line.attribute_id.name, ", ".join(values.mapped("name"))))
         return rows
 
-    def _b2b_documents(self, product):
+    def _b2b_product_documents(self, product):
         """Downloadable files of a product, each with a signed token: the
         buyer has no access to attachments themselves."""
         documents = (
@@ -84,7 +84,7 @@ class B2bProduct(B2bCatalog):
     )
     def b2b_product(self, product_id, **kw):
         entity = b2b_active_entity("read")
-        product = self._b2b_visible_products(entity, [product_id])
+        product = self._b2b_product_visible(entity, [product_id])
         if not product:
             raise NotFound()
         contract = entity._b2b_default_contract()
@@ -97,8 +97,8 @@ class B2bProduct(B2bCatalog):
             price=prices[product.id],
             currency=currency,
             stock=product._b2b_availability(request.env.user.company_id)[product.id],
-            specifications=self._b2b_specifications(product),
-            documents=self._b2b_documents(product),
+            specifications=self._b2b_product_specifications(product),
+            documents=self._b2b_product_documents(product),
             can_order=request.env.user._b2b_can(entity, "order"),
         )
         return request.render("b2b_portal.portal_b2b_product", values)
@@ -122,11 +122,11 @@ class B2bProduct(B2bCatalog):
                 )
             )
             wanted = wanted[:MAX_COMPARE]
-        products = self._b2b_visible_products(entity, wanted)
+        products = self._b2b_product_visible(entity, wanted)
         products = products.sorted(lambda p: wanted.index(p.id))
         contract = entity._b2b_default_contract()
         prices, currency = entity._b2b_prices(products, contract)
-        sheets = {p.id: dict(self._b2b_specifications(p)) for p in products}
+        sheets = {p.id: dict(self._b2b_product_specifications(p)) for p in products}
         labels = []
         for product in products:
             for label in sheets[product.id]:

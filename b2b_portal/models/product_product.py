@@ -1,7 +1,9 @@
 from odoo import api, models
 from odoo.fields import Domain
 
-from ..tools.catalog_search import like_pattern, parse_search
+from ..tools.catalog_query import MAX_SEARCH, CatalogPage
+from ..tools.catalog_search import MAX_TERMS, like_pattern, parse_search
+from ..tools.quantities import parse_quantity
 
 INCOMING_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 # the largest result set the catalog sorts by price (priced in one batch)
@@ -100,6 +102,174 @@ class ProductProduct(models.Model):
             if not found:
                 break
         return found or set()
+
+    # -- the catalog page ---------------------------------------------------------
+    @api.model
+    def _b2b_catalog_page(self, entity, query, company=None):
+        """One page of ``entity``'s catalog for ``query`` (a
+        ``tools.catalog_query.CatalogQuery``): the products, their prices
+        and availability, the counts of the categories and attribute values
+        found, as a ``CatalogPage``. The portal's catalog and an API call
+        it alike; the caller has checked that the user may act for
+        ``entity`` (products are read as superuser: buyers may not read
+        them).
+
+        Queries: a constant number, whatever the page size.
+        """
+        company = company or self.env.user.company_id
+        Product = self.sudo().with_company(company)
+        domain = Product._b2b_catalog_domain(entity, company)
+        if query.search:
+            domain += Product._b2b_search_domain(query.search)
+        categories = list(
+            Product._read_group(domain, ["categ_id"], ["__count"], order="categ_id")
+        )
+        if query.category:
+            domain += [("categ_id", "child_of", query.category)]
+        facets = Product._b2b_attribute_facets(domain)
+        if query.attr:
+            chosen = self.env["product.attribute.value"].sudo().browse(query.attr)
+            chosen = chosen.exists()
+            # values of one attribute are alternatives; attributes add up
+            for attribute in chosen.attribute_id:
+                domain += [
+                    (
+                        "product_template_attribute_value_ids.product_attribute_value_id",
+                        "in",
+                        chosen.filtered(lambda v, a=attribute: v.attribute_id == a).ids,
+                    )
+                ]
+        if query.in_stock:
+            domain += [("free_qty", ">", 0)]
+        total = Product.search_count(domain)
+        offset = query.offset(total)
+        notices = []
+        if query.search_cut:
+            notices.append(
+                self.env._(
+                    "The search was cut to its first %(n)s characters.",
+                    n=MAX_SEARCH,
+                )
+            )
+        if parse_search(query.search).dropped:
+            notices.append(
+                self.env._("Only the first %(n)s terms were searched.", n=MAX_TERMS)
+            )
+        contract = entity._b2b_default_contract()
+        page = None
+        if query.by_price:
+            page = Product._b2b_page_by_price(
+                domain,
+                entity,
+                contract,
+                offset=offset,
+                limit=query.ppg,
+                count=total,
+                descending=query.sort == "price_desc",
+            )
+            if page is None:
+                notices.append(
+                    self.env._(
+                        "More than %(limit)s products match: they are sorted by "
+                        "SKU. Narrow the search to sort them by price.",
+                        limit=PRICE_SORT_LIMIT,
+                    )
+                )
+        if page:
+            products, prices, currency = page
+        else:
+            products = Product.search(
+                domain, order=query.order, limit=query.ppg, offset=offset
+            )
+            prices, currency = entity._b2b_prices(products, contract)
+        return CatalogPage(
+            products=products,
+            prices=prices,
+            currency=currency,
+            contract=contract,
+            total=total,
+            offset=offset,
+            availability=products._b2b_availability(company),
+            categories=categories,
+            facets=facets,
+            notices=notices,
+        )
+
+    @api.model
+    def _b2b_attribute_facets(self, domain):
+        """[(attribute, [(value, count)])] of the products matching
+        ``domain``, in one grouped query."""
+        groups = self._read_group(
+            domain, ["product_template_attribute_value_ids"], ["__count"]
+        )
+        facets = {}
+        for ptav, count in groups:
+            if not ptav:
+                continue
+            value = ptav.product_attribute_value_id
+            by_value = facets.setdefault(value.attribute_id, {})
+            by_value[value] = by_value.get(value, 0) + count
+        return [
+            (attribute, sorted(values.items(), key=lambda vc: vc[0].sequence))
+            for attribute, values in sorted(
+                facets.items(), key=lambda ac: ac[0].sequence
+            )
+        ]
+
+    # -- quantities typed by buyers ----------------------------------------------
+    @api.model
+    def _b2b_quantity_messages(self, cart=False):
+        """The message of each error code of ``tools.quantities``, with
+        ``%(product)s`` and ``%(text)s``; ``cart``: for a cart line, where a
+        line is taken out by its "remove" box, not by a zero."""
+        env = self.env
+        return {
+            "not_a_number": env._("%(product)s: “%(text)s” is not a quantity."),
+            "not_positive": env._(
+                "%(product)s: the quantity must be more than zero; tick “remove” "
+                "to take the line out."
+            )
+            if cart
+            else env._("%(product)s: the quantity must be more than zero."),
+            "too_large": env._(
+                "%(product)s: %(text)s is more than can be ordered at once."
+            ),
+            "not_whole": env._("%(product)s: sold in whole units, not %(text)s."),
+        }
+
+    @api.model
+    def _b2b_parse_order_quantities(self, entity, typed, company=None):
+        """``{product: qty}`` and error messages of the quantities typed for
+        ``typed`` ({product id: text}, empty texts ignored). Products are
+        looked up in ``entity``'s catalog only, never trusted; quantities go
+        through the suite's one parser (``tools.quantities``), whole units
+        where the product is counted in pieces. The order rules (minimum,
+        multiple) are not checked here."""
+        env = self.env
+        company = company or env.user.company_id
+        Product = self.sudo().with_company(company)
+        filled = {pid: text for pid, text in typed.items() if (text or "").strip()}
+        products = Product.search(
+            Product._b2b_catalog_domain(entity, company) + [("id", "in", list(filled))]
+        )
+        by_id = {p.id: p for p in products}
+        whole = products._b2b_whole_units()
+        messages = self._b2b_quantity_messages()
+        quantities, errors = {}, []
+        for pid, text in filled.items():
+            product = by_id.get(pid)
+            if not product:
+                errors.append(env._("Product %(id)s is not in your catalog.", id=pid))
+                continue
+            qty, code = parse_quantity(text, whole=product in whole)
+            if code:
+                errors.append(
+                    messages[code]
+                    % {"product": product.display_name, "text": text[:30]}
+                )
+            else:
+                quantities[product] = qty
+        return quantities, errors
 
     @api.model
     def _b2b_page_by_price(

@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, MissingError
 
 
 class ResUsers(models.Model):
@@ -137,6 +137,39 @@ class ResUsers(models.Model):
         if cart or not create:
             return cart
         return Order.create(self._b2b_cart_values(entity))
+
+    def _b2b_cart_by_id(self, entity, cart_id, mode="read"):
+        """The open cart ``cart_id`` (an int, or digits from a URL or a form)
+        of ``entity`` that this user may ``mode`` ("read", "edit" or "own"),
+        as superuser after the check: the one lookup of a cart by id for the
+        portal and an API (b2b_multicart overrides it: named carts, shared
+        with colleagues). Here: the buyer's own draft carts.
+
+        :raise MissingError: no such cart for this user (a 404)
+        :raise AccessError: the user may not ``mode`` it (a 403)
+        """
+        self.ensure_one()
+        if isinstance(cart_id, str):
+            cart_id = int(cart_id) if cart_id.isdigit() else 0
+        cart = (
+            self.env["sale.order"]
+            .sudo()
+            .search(
+                [
+                    ("id", "=", cart_id or 0),
+                    ("b2b_is_cart", "=", True),
+                    ("b2b_buyer_id", "=", self.id),
+                    ("partner_id", "=", entity.id),
+                    ("state", "=", "draft"),
+                ],
+                limit=1,
+            )
+        )
+        if not cart or entity not in self._b2b_entities():
+            raise MissingError(self.env._("This cart does not exist or is closed."))
+        if mode != "read":
+            self._b2b_check(entity, "order")
+        return cart
 
     def _b2b_cart_values(self, entity):
         contract = entity._b2b_default_contract()

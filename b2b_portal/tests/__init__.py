@@ -13,6 +13,8 @@ from . import test_catalog
 from . import test_assortment
 from . import test_product_page
 from . import test_catalog_queries
+from . import test_catalog_query
+from . import test_catalog_page
 from . import test_catalog_browse
 from . import test_news
 from . import test_orders

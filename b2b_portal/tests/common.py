@@ -156,7 +156,6 @@ class B2bCommon(BaseCommon):
         )
 
     @classmethod
-<<<<<<< HEAD
     def _b2b_member(cls, login, entity, role, contact=False):
         """A portal user with an active ``role`` membership in ``entity``;
         ``contact``: their own contact sits under the entity, as an invited
@@ -239,4 +238,3 @@ class B2bCommon(BaseCommon):
         )
         receipt.action_confirm()
         return date
->>>>>>> fix/fixtures

@@ -1,6 +1,12 @@
 from odoo.tests.common import BaseCase
 
-from ..tools.quantities import MAX_QUANTITY, parse_quantity
+from ..tools.quantities import (
+    MAX_QUANTITY,
+    check_quantity,
+    parse_quantity,
+    quantity_inputs,
+    to_number,
+)
 
 
 class TestQuantities(BaseCase):
@@ -30,3 +36,33 @@ class TestQuantities(BaseCase):
         for text, code in cases.items():
             with self.subTest(text=text):
                 self.assertEqual(parse_quantity(text), (None, code))
+
+    def test_number_kernel(self):
+        self.assertEqual(to_number("1\u00a0200,5"), 1200.5)
+        self.assertEqual(to_number(" 12 "), 12.0)
+        self.assertIsNone(to_number("12 шт"))
+        self.assertIsNone(to_number("inf"))
+        self.assertIsNone(to_number(None))
+        self.assertEqual(check_quantity(None), "not_a_number")
+        self.assertEqual(check_quantity(0.5), "not_whole")
+        self.assertIsNone(check_quantity(0.5, whole=False))
+        self.assertIsNone(check_quantity(MAX_QUANTITY))
+        self.assertEqual(check_quantity(MAX_QUANTITY + 1), "too_large")
+        self.assertEqual(check_quantity(5, maximum=4), "too_large")
+
+    def test_quantity_inputs(self):
+        typed, unknown = quantity_inputs(
+            [
+                ("qty_12", "3"),
+                ("remove_7", "1"),
+                ("qty_x1", "2"),
+                ("search", "болт"),
+                ("qty", "9"),
+                ("csrf_token", "t"),
+            ],
+            ("qty", "remove"),
+        )
+        self.assertEqual(typed, {("qty", 12): "3", ("remove", 7): "1"})
+        self.assertEqual(unknown, ["qty_x1"])
+        typed, unknown = quantity_inputs([("remove_7", "1"), ("qty_3", "")])
+        self.assertEqual((typed, unknown), ({("qty", 3): ""}, []))

@@ -13,7 +13,7 @@ import json
 from werkzeug.exceptions import BadRequest
 
 from odoo import http
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 from odoo.tools import float_repr
 
@@ -86,7 +86,7 @@ def parse_state(text, fixes=None):
 
 
 class B2bQuickOrderPortal(B2bCatalog):
-    def _b2b_quick_order_values(self, entity, **values):
+    def _b2b_qo_values(self, entity, **values):
         user = request.env.user
         History = request.env["b2b.quick.order.upload"]
         result = self._prepare_portal_layout_values()
@@ -105,7 +105,7 @@ class B2bQuickOrderPortal(B2bCatalog):
         result.update(values)
         return result
 
-    def _b2b_messages(self):
+    def _b2b_qo_messages(self):
         """Translated texts of the parser's and the preview's codes."""
         env = request.env
         return {
@@ -279,7 +279,7 @@ class B2bQuickOrderPortal(B2bCatalog):
             "confirm": env._("Add to the cart (%(count)s)", count=orderable),
         }
 
-    def _b2b_render_preview(self, entity, parsed, source, file_name, **values):
+    def _b2b_qo_render_preview(self, entity, parsed, source, file_name, **values):
         preview = request.env["b2b.quick.order"]._b2b_preview(
             entity, parsed.rows, parsed.errors
         )
@@ -322,8 +322,8 @@ class B2bQuickOrderPortal(B2bCatalog):
         for line in preview["lines"]:
             counts[line["status"]] = counts.get(line["status"], 0) + 1
         orderable = sum(counts.get(status, 0) for status in ("ok", "short"))
-        messages = self._b2b_messages()
-        render = self._b2b_quick_order_values(
+        messages = self._b2b_qo_messages()
+        render = self._b2b_qo_values(
             entity,
             preview=preview,
             parsed=parsed,
@@ -368,9 +368,12 @@ class B2bQuickOrderPortal(B2bCatalog):
         entity = b2b_active_entity("order")
         values = {}
         if added and cart and str(added).isdigit() and str(cart).isdigit():
-            order = request.env["sale.order"].browse(int(cart)).exists()
-            # only a cart of the active entity the user may read is linked
-            if order and order.partner_id.commercial_partner_id == entity:
+            try:
+                # only a cart of the active entity the user may read is linked
+                order = request.env.user._b2b_cart_by_id(entity, int(cart))
+            except (AccessError, MissingError):
+                order = None
+            if order:
                 values.update(
                     added=request.env._(
                         "Lines added to the cart “%(cart)s”: %(count)s.",
@@ -381,12 +384,10 @@ class B2bQuickOrderPortal(B2bCatalog):
                 )
         return request.render(
             "b2b_quick_order.portal_b2b_quick_order",
-            self._b2b_quick_order_values(
-                entity, messages=self._b2b_messages(), **values
-            ),
+            self._b2b_qo_values(entity, messages=self._b2b_qo_messages(), **values),
         )
 
-    def _b2b_parse_request(self, text, order_file, rows, post):
+    def _b2b_qo_parse_request(self, text, order_file, rows, post):
         """``(parsed, source, file name, error)`` of a preview request."""
         env = request.env
         source = post.get("source") if post.get("source") in SOURCES else "paste"
@@ -414,7 +415,7 @@ class B2bQuickOrderPortal(B2bCatalog):
         if not text.strip():
             return None, source, False, env._("Paste order lines or choose a file.")
         if len(text) > MAX_TEXT_CHARS:
-            return None, source, False, self._b2b_messages()["text_too_large"]
+            return None, source, False, self._b2b_qo_messages()["text_too_large"]
         return parse_order_text(text), "paste", False, None
 
     @http.route(
@@ -429,14 +430,14 @@ class B2bQuickOrderPortal(B2bCatalog):
     ):
         entity = b2b_active_entity("order")
         try:
-            parsed, source, file_name, error = self._b2b_parse_request(
+            parsed, source, file_name, error = self._b2b_qo_parse_request(
                 text, order_file, rows, post
             )
         except (ValueError, BadRequest) as exc:
             parsed, error = None, str(getattr(exc, "description", None) or exc)
         if error:
-            values = self._b2b_quick_order_values(
-                entity, errors=[error], text=text, messages=self._b2b_messages()
+            values = self._b2b_qo_values(
+                entity, errors=[error], text=text, messages=self._b2b_qo_messages()
             )
             return request.render(
                 "b2b_quick_order.portal_b2b_quick_order", values, status=400
@@ -445,8 +446,8 @@ class B2bQuickOrderPortal(B2bCatalog):
             e for e in parsed.errors if e.line_no == 0 or e.code == "too_many_lines"
         ]
         if whole:
-            messages = self._b2b_messages()
-            values = self._b2b_quick_order_values(
+            messages = self._b2b_qo_messages()
+            values = self._b2b_qo_values(
                 entity,
                 errors=[messages.get(e.code, e.code) for e in whole],
                 text=text,
@@ -455,7 +456,7 @@ class B2bQuickOrderPortal(B2bCatalog):
             return request.render(
                 "b2b_quick_order.portal_b2b_quick_order", values, status=400
             )
-        return self._b2b_render_preview(
+        return self._b2b_qo_render_preview(
             entity, parsed, source, file_name, accept=bool(accept)
         )
 
@@ -470,7 +471,7 @@ class B2bQuickOrderPortal(B2bCatalog):
         entity = b2b_active_entity("order")
         user = request.env.user
         try:
-            parsed, source, file_name, _error = self._b2b_parse_request(
+            parsed, source, file_name, _error = self._b2b_qo_parse_request(
                 None, None, rows or "[]", post
             )
         except (ValueError, BadRequest) as exc:
@@ -498,7 +499,7 @@ class B2bQuickOrderPortal(B2bCatalog):
                 if isinstance(error, B2bOrderRulesError)
                 else [str(error)]
             )
-            return self._b2b_render_preview(
+            return self._b2b_qo_render_preview(
                 entity, parsed, source, file_name, errors=messages, status=400
             )
         return request.redirect(
@@ -540,6 +541,6 @@ class B2bQuickOrderPortal(B2bCatalog):
                 sorted(quantities.items(), key=lambda pair: keys[pair[0]]), 1
             )
         ]
-        return self._b2b_render_preview(
+        return self._b2b_qo_render_preview(
             entity, build_result(raw), "catalog", False, errors=errors, status=400
         )

@@ -39,7 +39,7 @@ def exportable_order(entity, order_id):
 
 
 class B2bQuickOrderFiles(B2bSalePortal):
-    def _b2b_file_response(self, data, filename, fmt):
+    def _b2b_qo_file_response(self, data, filename, fmt):
         return request.make_response(
             data,
             headers=[
@@ -68,7 +68,7 @@ class B2bQuickOrderFiles(B2bSalePortal):
         else:
             data = rows_to_csv(rows)
         filename = request.env._("order-template.%(fmt)s", fmt=fmt)
-        return self._b2b_file_response(data, filename, fmt)
+        return self._b2b_qo_file_response(data, filename, fmt)
 
     @http.route(
         "/my/b2b/quick-order/cart/<int:order_id>.<any(xlsx,csv):fmt>",
@@ -89,7 +89,7 @@ class B2bQuickOrderFiles(B2bSalePortal):
         rows = request.env["b2b.quick.order"]._b2b_order_rows(order.sudo())
         data = rows_to_xlsx(rows) if fmt == "xlsx" else rows_to_csv(rows)
         filename = file_name(order.sudo()._b2b_file_label(), fmt)
-        return self._b2b_file_response(data, filename, fmt)
+        return self._b2b_qo_file_response(data, filename, fmt)
 
     # -- the order page -------------------------------------------------------
     def _b2b_order_page_values(self, order_sudo, error=None):

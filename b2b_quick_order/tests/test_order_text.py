@@ -1,5 +1,7 @@
 from odoo.tests.common import BaseCase
 
+from odoo.addons.b2b_portal.tools import quantities
+
 from ..tools.order_text import (
     MAX_LINES,
     MAX_QUANTITY,
@@ -262,3 +264,10 @@ class TestOrderText(BaseCase):
     def test_line_ranges(self):
         self.assertEqual(line_ranges([5, 1, 2, 3, 3, 9, 10]), "1–3, 5, 9–10")
         self.assertEqual(line_ranges([7]), "7")
+
+    def test_one_maximum_for_the_suite(self):
+        # the catalog, the carts and the quick order refuse the same quantity
+        self.assertIs(MAX_QUANTITY, quantities.MAX_QUANTITY)
+        self.assertEqual(
+            quantities.parse_quantity(str(MAX_QUANTITY + 1)), (None, "too_large")
+        )

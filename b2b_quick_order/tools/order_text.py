@@ -24,12 +24,17 @@ The row normalisation (quantities, units, merging of duplicated SKUs, the
 line limit) is shared with ``order_file`` through :func:`build_result`.
 """
 
-import math
 import re
 from collections import namedtuple
 from dataclasses import dataclass, field
 
-MAX_QUANTITY = 1_000_000
+# one maximum and one check of a quantity for the suite (b2b_portal's kernel)
+from odoo.addons.b2b_portal.tools.quantities import (
+    MAX_QUANTITY,
+    check_quantity,
+    to_number,
+)
+
 MAX_LINES = 10_000
 MAX_TEXT_CHARS = 10 * 1024 * 1024
 
@@ -139,14 +144,11 @@ def parse_qty(value):
             unit = unit_code(match.group(2))
             if not unit:
                 return None, None, "unknown_unit"
-        text = match.group(1).replace(" ", "").replace("\u00a0", "")
-        number = float(text.replace(",", "."))
-    if not math.isfinite(number):
-        return None, None, "bad_quantity"
-    if number <= 0:
-        return None, None, "not_positive"
-    if number > MAX_QUANTITY:
-        return None, None, "too_large"
+        number = to_number(match.group(1))
+    # fractions of whole units are checked once the product is known
+    code = check_quantity(number, whole=False)
+    if code:
+        return None, None, "bad_quantity" if code == "not_a_number" else code
     return (int(number) if number == int(number) else number), unit, None
 
 

@@ -120,8 +120,8 @@ def run(lines, rounds):
     cr, env = open_env(DB)
     from odoo import Command  # noqa: PLC0415
 
-    from odoo.addons.b2b_multicart.controllers.carts import (  # noqa: PLC0415
-        B2bCartPortal,
+    from odoo.addons.b2b_multicart.controllers.cart_page import (  # noqa: PLC0415
+        B2bCartPage,
     )
     from odoo.addons.http_routing.tests.common import MockRequest  # noqa: PLC0415
 
@@ -148,7 +148,7 @@ def run(lines, rounds):
         def action(env):
             user_env = env(user=buyer.id)
             with MockRequest(user_env):
-                values = B2bCartPortal()._b2b_cart_values(
+                values = B2bCartPage()._b2b_cart_values(
                     entity.with_env(user_env), cart.with_env(user_env).sudo()
                 )
                 html = user_env["ir.qweb"]._render(

@@ -1,0 +1,181 @@
+from odoo import Command
+from odoo.exceptions import AccessError, MissingError
+
+from ..tools.catalog_query import CatalogQuery
+from .common import B2bCommon
+
+
+class TestCatalogPage(B2bCommon):
+    """``product.product._b2b_catalog_page`` and
+    ``_b2b_parse_order_quantities``, called as an API would: no request."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.category = cls.env["product.category"].create({"name": "Анкеры тест"})
+        cls.other = cls.env["product.category"].create({"name": "Дюбели тест"})
+        cls.coating = cls.env["product.attribute"].create(
+            {
+                "name": "Покрытие",
+                "create_variant": "always",
+                "value_ids": [
+                    Command.create({"name": "без покрытия", "sequence": 1}),
+                    Command.create({"name": "цинк", "sequence": 2}),
+                ],
+            }
+        )
+        cls.bare, cls.zinc = cls.coating.value_ids
+        cls.coated = (
+            cls.env["product.template"]
+            .create(
+                {
+                    "name": "Анкер CPG с покрытием",
+                    "categ_id": cls.category.id,
+                    "list_price": 30.0,
+                    "attribute_line_ids": [
+                        Command.create(
+                            {
+                                "attribute_id": cls.coating.id,
+                                "value_ids": [Command.set(cls.coating.value_ids.ids)],
+                            }
+                        )
+                    ],
+                }
+            )
+            .product_variant_ids
+        )
+        for n, variant in enumerate(cls.coated):
+            variant.default_code = f"CPG-9{n}"
+        cls.plain = cls.env["product.product"].create(
+            [
+                {
+                    "name": f"Анкер CPG {n}",
+                    "default_code": f"CPG-{n:02d}",
+                    "categ_id": (cls.category if n < 3 else cls.other).id,
+                    "list_price": 10.0 + n,
+                    "is_storable": True,
+                }
+                for n in range(5)
+            ]
+        )
+        cls.kilo = cls.env["product.product"].create(
+            {
+                "name": "Проволока CPG",
+                "default_code": "CPG-KG",
+                "uom_id": cls.env.ref("uom.product_uom_kgm").id,
+                "categ_id": cls.other.id,
+            }
+        )
+        stock = cls.env.ref("stock.warehouse0").lot_stock_id
+        cls.env["stock.quant"]._update_available_quantity(cls.plain[0], stock, 7)
+
+    def page(self, **query):
+        return self.env["product.product"]._b2b_catalog_page(
+            self.entity_a, CatalogQuery(**query)
+        )
+
+    def test_search_counts_and_prices(self):
+        page = self.page(search="CPG")
+        products = self.plain | self.coated | self.kilo
+        self.assertEqual(page.total, 8)
+        self.assertEqual(page.products, products.sorted("default_code"))
+        self.assertEqual(set(page.prices), set(products.ids))
+        self.assertEqual(page.prices[self.plain[1].id], 11.0)
+        self.assertEqual(page.currency, self.pricelist_a.currency_id)
+        self.assertEqual(page.contract, self.contract_a)
+        self.assertEqual(dict(page.categories), {self.category: 5, self.other: 3})
+        self.assertEqual(page.availability[self.plain[0].id]["free_qty"], 7)
+        self.assertEqual(page.notices, [])
+        (attribute, values), *_rest = page.facets
+        self.assertEqual(attribute, self.coating)
+        self.assertEqual(values, [(self.bare, 1), (self.zinc, 1)])
+
+    def test_filters(self):
+        # the category counts are of the search, before the category filter
+        page = self.page(search="CPG", category=self.other.id)
+        self.assertEqual(page.products, (self.plain[3:] | self.kilo))
+        self.assertEqual(dict(page.categories)[self.category], 5)
+        page = self.page(search="CPG", attr=(self.zinc.id,))
+        self.assertEqual(page.products.mapped("default_code"), ["CPG-91"])
+        page = self.page(search="CPG", in_stock=True)
+        self.assertEqual(page.products, self.plain[0])
+
+    def test_pages_and_sorts(self):
+        page = self.page(search="CPG", sort="price_desc", ppg=20)
+        self.assertEqual(page.products[:2], self.coated.sorted("id"))
+        self.assertEqual(page.products[-1], self.kilo)  # no price
+        page = self.page(search="CPG", page=9, ppg=20)
+        self.assertEqual((page.offset, page.total, len(page.products)), (0, 8, 8))
+
+    def test_notices_of_the_query(self):
+        terms = " ".join(f"t{n}" for n in range(60))
+        query = CatalogQuery.from_params({"search": terms + " " + "x" * 1000})
+        page = self.env["product.product"]._b2b_catalog_page(self.entity_a, query)
+        self.assertEqual(page.total, 0)
+        self.assertEqual(len(page.notices), 2)
+        self.assertIn("1000", page.notices[0])
+        self.assertIn("50", page.notices[1])
+
+    def test_the_entity_sees_its_assortment(self):
+        dealers = self.env["res.partner.category"].create(
+            {"name": "Dealers", "partner_ids": [Command.link(self.entity_b.id)]}
+        )
+        self.other.b2b_group_ids = dealers
+        page = self.page(search="CPG")
+        self.assertEqual(
+            set(page.products.ids), set((self.plain[:3] | self.coated).ids)
+        )
+        self.assertEqual(dict(page.categories), {self.category: 5})
+        quantities, errors = self.env["product.product"]._b2b_parse_order_quantities(
+            self.entity_a, {self.kilo.id: "1"}
+        )
+        self.assertEqual(quantities, {})
+        self.assertIn("is not in your catalog", errors[0])
+
+    def test_parse_order_quantities(self):
+        Product = self.env["product.product"]
+        foreign = self.env["product.product"].create(
+            {"name": "Чужой", "sale_ok": False}
+        )
+        quantities, errors = Product._b2b_parse_order_quantities(
+            self.entity_a,
+            {
+                self.plain[0].id: "1 200",
+                self.plain[1].id: "1,5",
+                self.plain[2].id: "abc",
+                self.plain[3].id: "  ",
+                self.kilo.id: "2,5",
+                foreign.id: "3",
+            },
+        )
+        self.assertEqual(quantities, {self.plain[0]: 1200, self.kilo: 2.5})
+        self.assertEqual(len(errors), 3)
+        self.assertIn("sold in whole units, not 1,5", errors[0])
+        self.assertIn("“abc” is not a quantity", errors[1])
+        self.assertIn(f"Product {foreign.id} is not in your catalog", errors[2])
+
+    def test_cart_by_id(self):
+        cart = self.buyer_a._b2b_current_cart(self.entity_a, create=True)
+        for mode in ("read", "edit", "own"):
+            self.assertEqual(
+                self.buyer_a._b2b_cart_by_id(self.entity_a, cart.id, mode), cart
+            )
+        self.assertEqual(
+            self.buyer_a._b2b_cart_by_id(self.entity_a, str(cart.id)), cart
+        )
+        for user, entity, cart_id in (
+            (self.buyer_ab, self.entity_a, cart.id),  # a colleague's cart
+            (self.buyer_ab, self.entity_b, cart.id),  # another entity's
+            (self.buyer_a, self.entity_a, "abc"),
+            (self.buyer_a, self.entity_a, 0),
+            (self.buyer_a, self.entity_b, cart.id),  # not a member
+        ):
+            with self.subTest(user=user.login, entity=entity.name, id=cart_id):
+                with self.assertRaises(MissingError):
+                    user._b2b_cart_by_id(entity, cart_id)
+        self.env["b2b.membership"].search(
+            [("user_id", "=", self.buyer_a.id), ("entity_id", "=", self.entity_a.id)]
+        ).role = "viewer"
+        self.assertEqual(self.buyer_a._b2b_cart_by_id(self.entity_a, cart.id), cart)
+        with self.assertRaises(AccessError):
+            self.buyer_a._b2b_cart_by_id(self.entity_a, cart.id, "edit")
