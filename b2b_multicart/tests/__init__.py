@@ -9,3 +9,4 @@ from . import test_reminders
 from . import test_tour
 from . import test_back_office
 from . import test_portal_checkout
+from . import test_portal_documents
