@@ -11,3 +11,4 @@ from . import test_tour
 from . import test_back_office
 from . import test_portal_checkout
 from . import test_events
+from . import test_portal_documents

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .documents_common import B2bDocumentsCommon
@@ -38,6 +41,23 @@ class TestDocumentPortal(B2bDocumentsCommon, HttpCase):
         self.assertEqual(self.invoice_names(page), {self.invoice_b.name})
         page = self.url_open(f"/my/invoices?search={self.invoice_a.name}").text
         self.assertNotIn(self.invoice_a.name, page)
+
+    def test_overdue_invoices_of_the_entity(self):
+        """Odoo's overdue filter and count look at the user's own contact; a
+        member gets the active entity's overdue invoices."""
+        self.invoice_a.invoice_date_due = fields.Date.today() - timedelta(days=10)
+        self.assertEqual(self.invoice_a.payment_state, "not_paid")
+        url = "/my/invoices?filterby=overdue_invoices"
+        self.login(self.accountant_a)
+        self.assertEqual(
+            self.invoice_names(self.url_open(url).text), {self.invoice_a.name}
+        )
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["overdue_invoice_count"]}
+        )
+        self.assertEqual(counters["overdue_invoice_count"], 1)
+        self.login(self.buyer_in_a)
+        self.assertEqual(self.invoice_names(self.url_open(url).text), set())
 
     def test_my_invoices_follow_the_active_entity(self):
         # buyer_ab: a buyer in A (no documents), an owner in B

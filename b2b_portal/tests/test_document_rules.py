@@ -1,7 +1,13 @@
+from pathlib import Path
+
+from lxml import etree
+
 from odoo.exceptions import AccessError
+from odoo.modules.module import get_module_path
 from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
+from .. import ODOO_PORTAL_RULES
 from .documents_common import B2bDocumentsCommon
 
 DOCUMENT_RULES = (
@@ -113,3 +119,18 @@ class TestDocumentRules(B2bDocumentsCommon):
         invoice = self.invoice_b.copy({"partner_id": customer.id})
         invoice.action_post()
         invoice.with_user(contact).read(["name"])
+
+    def test_uninstall_hook_knows_odoo_domains(self):
+        """The domains the uninstall hook gives back are those Odoo ships."""
+        for xmlid, domain in ODOO_PORTAL_RULES.items():
+            module, name = xmlid.split(".")
+            shipped = [
+                field.text
+                for path in Path(get_module_path(module), "security").glob("*.xml")
+                for field in etree.parse(path).xpath(
+                    f"//record[@id='{name}']/field[@name='domain_force']"
+                )
+            ]
+            with self.subTest(rule=xmlid):
+                self.assertEqual(shipped, [domain])
+                self.assertNotEqual(self.env.ref(xmlid).domain_force, domain)
