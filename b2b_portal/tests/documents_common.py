@@ -4,17 +4,15 @@ from .common import B2bCommon
 
 
 class B2bDocumentsCommon(B2bCommon):
-    """Members of each role of entity A (the owner buyer_a, a buyer whose
-    contact sits under the entity, an accountant, a viewer), an owner of
-    entity B only; posted invoices, a credit note and confirmed orders with
-    their deliveries on both entities."""
+    """Members of each role of entity A (B2bCommon's owner buyer_a,
+    accountant_a and viewer_a, and a buyer whose contact sits under the
+    entity), an owner of entity B only; posted invoices, a credit note and
+    confirmed orders with their deliveries on both entities."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.buyer_in_a = cls._b2b_member("doc_buyer", cls.entity_a, "buyer", True)
-        cls.accountant_a = cls._b2b_member("doc_accountant", cls.entity_a, "accountant")
-        cls.viewer_a = cls._b2b_member("doc_viewer", cls.entity_a, "viewer")
         cls.owner_b = cls._b2b_member("doc_owner_b", cls.entity_b, "owner")
         cls.members_a = {
             "owner": cls.buyer_a,
