@@ -162,6 +162,15 @@ class B2bOrderRules(models.AbstractModel):
             )
 
     @api.model
+    def _b2b_price_line_message(self, product, price_line):
+        """The order rules' message for a priced line (a ``PriceLine`` of
+        ``res.partner._b2b_price_lines``) that breaks a rule, in the wording
+        of ``_b2b_check_order_rules``; "" when it breaks none. Pages that show
+        a priced line (the cart, the order) say it so; b2b_pricelist fills
+        it for the minimum and the multiple."""
+        return ""
+
+    @api.model
     def _b2b_assert_order_rules(self, report):
         """Raise a ``B2bOrderRulesError`` listing the messages of ``report``
         unless it is ok."""

@@ -270,26 +270,6 @@ class ResPartner(models.Model):
             result.append(line)
         return result
 
-    @api.model
-    def _b2b_violation_message(self, product, line):
-        """The buyer's message for an order rule violation of ``line`` (a
-        ``PriceLine``)."""
-        if line.violation == "below_min":
-            return self.env._(
-                "%(product)s: at least %(min)s, for example %(qty)s.",
-                product=product.display_name,
-                min=self.env["res.lang"]._b2b_format_qty(line.min_qty),
-                qty=self.env["res.lang"]._b2b_format_qty(line.suggested_qty),
-            )
-        if line.violation == "not_multiple":
-            return self.env._(
-                "%(product)s: sold by %(multiple)s, for example %(qty)s.",
-                product=product.display_name,
-                multiple=self.env["res.lang"]._b2b_format_qty(line.multiple),
-                qty=self.env["res.lang"]._b2b_format_qty(line.suggested_qty),
-            )
-        return False
-
     # -- turnover levels ----------------------------------------------------------
     b2b_level_id = fields.Many2one(
         "b2b.level",

@@ -47,6 +47,18 @@ class B2bOrderRules(models.AbstractModel):
             )
 
     @api.model
+    def _b2b_price_line_message(self, product, price_line):
+        message = super()._b2b_price_line_message(product, price_line)
+        if price_line.violation in ("below_min", "not_multiple"):
+            return self._b2b_rule_message(
+                product,
+                price_line.violation,
+                (price_line.min_qty, price_line.multiple),
+                price_line.suggested_qty,
+            )
+        return message
+
+    @api.model
     def _b2b_rule_message(self, product, code, rule, suggested):
         """The buyer's message of a minimum or multiple violation."""
         format_qty = self.env["res.lang"]._b2b_format_qty

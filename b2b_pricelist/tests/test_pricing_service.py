@@ -100,8 +100,8 @@ class TestPricingService(B2bPricelistCommon):
             [("below_min", 24), ("not_multiple", 36), (False, False)],
         )
         self.assertEqual((lines[0].min_qty, lines[0].multiple), (24, 12))
-        message = self.env["res.partner"]._b2b_violation_message(self.product, lines[1])
-        self.assertIn("sold by 12", message)
+        message = self.env["sale.order"]._b2b_price_line_message(self.product, lines[1])
+        self.assertIn("sold by 12, for example 36", message)
         self.assertFalse(self.price(self.entity_a, self.product_2, 7).violation)
 
     def test_order_rule_in_another_unit(self):
