@@ -7,6 +7,7 @@ from . import res_partner_messages
 from . import res_partner_approval
 from . import res_users
 from . import b2b_demo
+from . import b2b_demo_catalog
 from . import b2b_demo_attributes
 from . import product_template
 from . import b2b_contract
