@@ -68,16 +68,7 @@ class ResUsers(models.Model):
         :raise AccessError: the user may not ``mode`` it (a 403)
         """
         self.ensure_one()
-        if isinstance(cart_id, str):
-            cart_id = int(cart_id) if cart_id.isdigit() else 0
-        cart = (
-            self.env["sale.order"]
-            .sudo()
-            .search(
-                [("id", "=", cart_id or 0), *self._b2b_open_carts_domain(entity)],
-                limit=1,
-            )
-        )
+        cart = self._b2b_cart_search(cart_id, self._b2b_open_carts_domain(entity))
         access = cart and cart._b2b_cart_access(self)
         if not access:
             raise MissingError(self.env._("This cart does not exist or is closed."))

@@ -138,6 +138,18 @@ class ResUsers(models.Model):
             return cart
         return Order.create(self._b2b_cart_values(entity))
 
+    @api.model
+    def _b2b_cart_search(self, cart_id, domain):
+        """The order of id ``cart_id`` (an int, or digits from a URL or a
+        form) within ``domain``, as superuser; empty when there is none."""
+        if isinstance(cart_id, str):
+            cart_id = int(cart_id) if cart_id.isdigit() else 0
+        return (
+            self.env["sale.order"]
+            .sudo()
+            .search([("id", "=", cart_id or 0), *domain], limit=1)
+        )
+
     def _b2b_cart_by_id(self, entity, cart_id, mode="read"):
         """The open cart ``cart_id`` (an int, or digits from a URL or a form)
         of ``entity`` that this user may ``mode`` ("read", "edit" or "own"),
@@ -149,21 +161,14 @@ class ResUsers(models.Model):
         :raise AccessError: the user may not ``mode`` it (a 403)
         """
         self.ensure_one()
-        if isinstance(cart_id, str):
-            cart_id = int(cart_id) if cart_id.isdigit() else 0
-        cart = (
-            self.env["sale.order"]
-            .sudo()
-            .search(
-                [
-                    ("id", "=", cart_id or 0),
-                    ("b2b_is_cart", "=", True),
-                    ("b2b_buyer_id", "=", self.id),
-                    ("partner_id", "=", entity.id),
-                    ("state", "=", "draft"),
-                ],
-                limit=1,
-            )
+        cart = self._b2b_cart_search(
+            cart_id,
+            [
+                ("b2b_is_cart", "=", True),
+                ("b2b_buyer_id", "=", self.id),
+                ("partner_id", "=", entity.id),
+                ("state", "=", "draft"),
+            ],
         )
         if not cart or entity not in self._b2b_entities():
             raise MissingError(self.env._("This cart does not exist or is closed."))

@@ -118,7 +118,9 @@ class TestDocumentRules(B2bDocumentsCommon):
         contact.partner_id.parent_id = customer
         invoice = self.invoice_b.copy({"partner_id": customer.id})
         invoice.action_post()
-        invoice.with_user(contact).read(["name"])
+        self.assertEqual(
+            invoice.with_user(contact).read(["name"])[0]["name"], invoice.name
+        )
 
     def test_uninstall_hook_knows_odoo_domains(self):
         """The domains the uninstall hook gives back are those Odoo ships."""
