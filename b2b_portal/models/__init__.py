@@ -27,6 +27,7 @@ from . import ir_qweb_fields
 from . import res_bank
 from . import b2b_demo_supplier
 from . import account_move
+from . import ir_attachment
 from . import ir_http
 from . import sale_order_events
 from . import stock_picking

@@ -34,3 +34,4 @@ from . import test_order_rules_kernel
 from . import test_events
 from . import test_document_rules
 from . import test_document_portal
+from . import test_uploads
