@@ -1,0 +1,3 @@
+from . import b2b_edo_chain
+from . import b2b_document
+from . import res_partner
