@@ -3,6 +3,14 @@ import hashlib
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# what the workflow may do to a document that left the draft state
+TRANSITIONS = {
+    "draft": {"sent", "cancelled"},
+    "sent": {"accepted", "rejected", "superseded", "cancelled"},
+    "accepted": {"superseded"},
+    "rejected": {"superseded"},
+}
+
 
 class B2bDocument(models.Model):
     """One document of the chain between the supplier and a legal entity:
@@ -12,6 +20,11 @@ class B2bDocument(models.Model):
     and a state: draft → sent (offered) → accepted / rejected, superseded by
     a new version, or cancelled. A new version is a new document linked to
     the one it replaces (``previous_id``).
+
+    Once sent, a document is final (``b2b.edo.chained``): its file, number,
+    parties and evidence cannot be changed or deleted by anyone; the state
+    moves only through the methods below. Accepted documents join the
+    company's hash chain.
     """
 
     _name = "b2b.document"
@@ -36,14 +49,18 @@ class B2bDocument(models.Model):
         "res.partner",
         string="Legal entity",
         index=True,
+        ondelete="restrict",
         domain=[("is_company", "=", True)],
         help="Empty for the supplier's own documents published to every entity.",
     )
-    contract_id = fields.Many2one("b2b.contract", index="btree_not_null")
-    order_id = fields.Many2one("sale.order", index="btree_not_null")
-    invoice_id = fields.Many2one("account.move", index="btree_not_null")
+    contract_id = fields.Many2one("b2b.contract", index="btree_not_null", ondelete="restrict")
+    order_id = fields.Many2one("sale.order", index="btree_not_null", ondelete="restrict")
+    invoice_id = fields.Many2one("account.move", index="btree_not_null", ondelete="restrict")
     picking_id = fields.Many2one(
-        "stock.picking", string="Delivery", index="btree_not_null"
+        "stock.picking",
+        string="Delivery",
+        index="btree_not_null",
+        ondelete="restrict",
     )
     direction = fields.Selection(
         [("outgoing", "From the supplier"), ("incoming", "From the buyer")],
@@ -51,7 +68,7 @@ class B2bDocument(models.Model):
         default="outgoing",
     )
     attachment_id = fields.Many2one(
-        "ir.attachment", string="File", readonly=True, copy=False
+        "ir.attachment", string="File", readonly=True, copy=False, ondelete="restrict"
     )
     file_name = fields.Char(related="attachment_id.name", string="File name")
     file_sha256 = fields.Char(string="SHA-256", readonly=True, copy=False)
@@ -83,6 +100,7 @@ class B2bDocument(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
+        ondelete="restrict",
     )
     next_ids = fields.One2many("b2b.document", "previous_id", string="Replaced by")
 
@@ -134,6 +152,96 @@ class B2bDocument(models.Model):
                 else label
             )
 
+    # -- immutability (b2b.edo.chained) ------------------------------------------
+    def _b2b_locked_fields(self):
+        return super()._b2b_locked_fields() | {
+            "attachment_id",
+            "file_sha256",
+            "number",
+            "document_type",
+            "entity_id",
+            "contract_id",
+            "order_id",
+            "invoice_id",
+            "picking_id",
+            "direction",
+            "date",
+            "version",
+            "previous_id",
+            "state",
+            "reject_reason",
+            "sent_date",
+            "decided_date",
+            "decided_by_id",
+        }
+
+    def _b2b_is_locked(self):
+        self.ensure_one()
+        return self.state != "draft"
+
+    def _b2b_workflow_fields(self, vals):
+        """A move of ``TRANSITIONS`` with its own fields: the decision's
+        evidence only when a sent document is accepted or rejected."""
+        allowed = super()._b2b_workflow_fields(vals)
+        new_state = vals.get("state", self.state)
+        if "state" in vals and new_state in TRANSITIONS.get(self.state, ()):
+            allowed.add("state")
+        if self.state == "sent" and new_state in ("accepted", "rejected"):
+            allowed |= {"decided_date", "decided_by_id", "reject_reason"}
+        return allowed
+
+    def _b2b_locked_attachments(self):
+        self.ensure_one()
+        return self.attachment_id
+
+    def _b2b_chain_fields(self):
+        """The document's identity, parties, file and evidence; never its
+        state (an accepted document superseded later stays a valid link)."""
+        return [
+            *super()._b2b_chain_fields(),
+            "document_type",
+            "number",
+            "date",
+            "entity_id",
+            "contract_id",
+            "order_id",
+            "invoice_id",
+            "picking_id",
+            "direction",
+            "version",
+            "previous_id",
+            "attachment_id",
+            "file_sha256",
+            "sent_date",
+            "decided_date",
+            "decided_by_id",
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._b2b_in_workflow():
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or vals.get("file_sha256"):
+                    raise UserError(
+                        self.env._(
+                            "A document starts as a draft: attach its file, then "
+                            "send it."
+                        )
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals and not self._b2b_in_workflow():
+            raise UserError(
+                self.env._(
+                    "The state of a document changes only through its workflow "
+                    "(send, accept, reject, cancel, new version)."
+                )
+            )
+        if "file_sha256" in vals and not self._b2b_in_workflow():
+            raise UserError(self.env._("The SHA-256 is computed from the file."))
+        return super().write(vals)
+
     # -- numbering ---------------------------------------------------------------
     def _b2b_sequence(self):
         """The sequence of this document's type and company, made on first use."""
@@ -178,7 +286,7 @@ class B2bDocument(models.Model):
         if mimetype:
             values["mimetype"] = mimetype
         old = self.attachment_id
-        self.sudo().write(
+        self._b2b_workflow().sudo().write(
             {
                 "attachment_id": self.env["ir.attachment"].sudo().create(values).id,
                 "file_sha256": hashlib.sha256(content).hexdigest(),
@@ -189,6 +297,10 @@ class B2bDocument(models.Model):
         return self.attachment_id
 
     # -- the workflow -----------------------------------------------------------
+    def _b2b_move(self, state, **values):
+        """One workflow write (the only way the state changes)."""
+        self._b2b_workflow().write(dict(values, state=state))
+
     def action_send(self):
         """Draft → sent (offered to the buyer): numbered, its file frozen; a
         previous version becomes superseded."""
@@ -207,10 +319,10 @@ class B2bDocument(models.Model):
                     )
                 )
         self._b2b_assign_number()
-        self.write({"state": "sent", "sent_date": fields.Datetime.now()})
+        self._b2b_move("sent", sent_date=fields.Datetime.now())
         self.previous_id.filtered(
             lambda d: d.state in ("sent", "accepted", "rejected")
-        ).write({"state": "superseded"})
+        )._b2b_move("superseded")
         self._b2b_on_document_sent()
         return True
 
@@ -224,12 +336,10 @@ class B2bDocument(models.Model):
                         document=document.display_name,
                     )
                 )
-        self.write(
-            {
-                "state": "accepted",
-                "decided_date": fields.Datetime.now(),
-                "decided_by_id": self.env.user.id,
-            }
+        self._b2b_move(
+            "accepted",
+            decided_date=fields.Datetime.now(),
+            decided_by_id=self.env.user.id,
         )
         self._b2b_on_document_accepted()
         return True
@@ -247,20 +357,16 @@ class B2bDocument(models.Model):
                         document=document.display_name,
                     )
                 )
-        self.write(
-            {
-                "state": "rejected",
-                "reject_reason": reason,
-                "decided_date": fields.Datetime.now(),
-                "decided_by_id": self.env.user.id,
-            }
+        self._b2b_move(
+            "rejected",
+            reject_reason=reason,
+            decided_date=fields.Datetime.now(),
+            decided_by_id=self.env.user.id,
         )
         return True
 
     def action_cancel(self):
-        self.filtered(lambda d: d.state in ("draft", "sent")).write(
-            {"state": "cancelled"}
-        )
+        self.filtered(lambda d: d.state in ("draft", "sent"))._b2b_move("cancelled")
         return True
 
     def _b2b_new_version(self, values=None):
@@ -275,12 +381,27 @@ class B2bDocument(models.Model):
             )
         )
 
+    def _b2b_versions(self):
+        """Every version of this document, the first first (one query per
+        version: a chain of editions is short)."""
+        self.ensure_one()
+        first = self
+        while first.previous_id:
+            first = first.previous_id
+        versions, todo = first, first
+        while todo.next_ids:
+            todo = todo.next_ids
+            versions |= todo
+        return versions.sorted(lambda d: (d.version, d.id))
+
     # -- hooks ---------------------------------------------------------------------
     def _b2b_on_document_sent(self):
         """Called once after documents are sent (notifications, providers)."""
 
     def _b2b_on_document_accepted(self):
-        """Called once after documents are accepted (hash chain, e-mails)."""
+        """Called once after documents are accepted: they join the company's
+        hash chain (then e-mails, providers: call super() first)."""
+        self._b2b_chain_append()
 
     # -- the portal ----------------------------------------------------------------
     def _b2b_portal_url(self):
