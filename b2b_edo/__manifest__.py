@@ -14,8 +14,11 @@
         "security/b2b_edo_security.xml",
         "security/ir.model.access.csv",
         "security/b2b_edo_rules.xml",
+        "data/b2b_edo_mail_templates.xml",
         "views/b2b_document_views.xml",
         "views/b2b_edo_menus.xml",
+        "views/res_partner_views.xml",
+        "views/portal_documents_templates.xml",
     ],
     "demo": [],
     "assets": {

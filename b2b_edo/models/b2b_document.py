@@ -103,6 +103,9 @@ class B2bDocument(models.Model):
         ondelete="restrict",
     )
     next_ids = fields.One2many("b2b.document", "previous_id", string="Replaced by")
+    b2b_version_ids = fields.Many2many(
+        "b2b.document", string="Versions", compute="_compute_b2b_version_ids"
+    )
 
     def _selection_document_type(self):
         """Every kind of document of the chain (a method: other addons extend
@@ -151,6 +154,20 @@ class B2bDocument(models.Model):
                 if document.number
                 else label
             )
+
+    def _compute_b2b_version_ids(self):
+        for document in self:
+            document.b2b_version_ids = (
+                document._b2b_versions() if document.id else document
+            )
+
+    def action_b2b_download(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "target": "self",
+        }
 
     # -- immutability (b2b.edo.chained) ------------------------------------------
     def _b2b_locked_fields(self):
