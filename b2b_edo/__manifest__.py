@@ -20,7 +20,7 @@
         "views/res_partner_views.xml",
         "views/portal_documents_templates.xml",
     ],
-    "demo": [],
+    "demo": ["demo/core_demo.xml"],
     "assets": {
         "web.assets_tests": ["b2b_edo/static/tests/tours/**/*"],
     },

@@ -3,6 +3,7 @@ from . import b2b_document
 from . import b2b_document_portal
 from . import b2b_document_mail
 from . import b2b_membership
+from . import core_demo
 from . import ir_attachment
 from . import res_partner
 from . import res_partner_documents
