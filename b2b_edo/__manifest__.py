@@ -16,8 +16,12 @@
         "security/b2b_edo_rules.xml",
         "views/b2b_document_views.xml",
         "views/b2b_edo_menus.xml",
+        "data/b2b_edo_provider_data.xml",
+        "report/upd_report.xml",
+        "report/upd_templates.xml",
+        "views/upd_views.xml",
     ],
-    "demo": [],
+    "demo": ["demo/upd_demo.xml"],
     "assets": {
         "web.assets_tests": ["b2b_edo/static/tests/tours/**/*"],
     },
