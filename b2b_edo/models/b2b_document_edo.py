@@ -28,12 +28,16 @@ class B2bDocument(models.Model):
         copy=False,
         tracking=True,
     )
-    edo_message_id = fields.Char(string="Operator message ID", readonly=True, copy=False)
+    edo_message_id = fields.Char(
+        string="Operator message ID", readonly=True, copy=False
+    )
     edo_document_id = fields.Char(
         string="Operator document ID", readonly=True, copy=False, index="btree_not_null"
     )
     edo_detail = fields.Text(string="Operator note", readonly=True, copy=False)
-    edo_sent_date = fields.Datetime(string="Sent to the operator on", readonly=True, copy=False)
+    edo_sent_date = fields.Datetime(
+        string="Sent to the operator on", readonly=True, copy=False
+    )
 
     def _b2b_edo_outgoing(self):
         """What the provider is handed for this document."""
@@ -52,7 +56,8 @@ class B2bDocument(models.Model):
             document_ref=doc.number or "",
             file_name=doc.xml_attachment_id.name,
             content=doc.xml_attachment_id.raw,
-            sender_id=company.b2b_edo_participant_id or f"{company.vat}{company.b2b_kpp or ''}",
+            sender_id=company.b2b_edo_participant_id
+            or f"{company.vat}{company.b2b_kpp or ''}",
             recipient_id=entity.b2b_edo_participant_id
             or f"{entity.vat}{entity.b2b_kpp or ''}",
             pdf=doc.attachment_id.raw or b"",
@@ -98,9 +103,9 @@ class B2bDocument(models.Model):
 
     def action_b2b_edo_poll(self):
         """Ask each provider for the states of its documents among these."""
-        for provider, documents in self.filtered("edo_document_id").grouped(
-            "edo_provider_id"
-        ).items():
+        for provider, documents in (
+            self.filtered("edo_document_id").grouped("edo_provider_id").items()
+        ):
             statuses = provider._b2b_edo_poll(documents.mapped("edo_document_id"))
             by_id = {document.edo_document_id: document for document in documents}
             for status in statuses:

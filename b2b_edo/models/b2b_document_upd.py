@@ -194,7 +194,9 @@ class B2bDocument(models.Model):
         """(untaxed, total, tax amount or None, rate text) of a line."""
         partner = self.entity_id
         currency = self.company_id.currency_id
-        result = taxes.compute_all(price, currency, qty, product=product, partner=partner)
+        result = taxes.compute_all(
+            price, currency, qty, product=product, partner=partner
+        )
         vat = sum(t["amount"] for t in result["taxes"])
         rates = {t.amount for t in taxes if t.amount_type == "percent"}
         rate = f"{int(rates.pop())}%" if len(rates) == 1 else upd_xml.NO_VAT

@@ -13,10 +13,16 @@ class B2bDemo(models.AbstractModel):
         """An order of ООО «СтройДвор» paid and delivered: its UPD (PDF and
         XML) made by the triggers, and a carrier's receipt on its delivery.
         Idempotent: nothing when the demo UPD exists already."""
-        company = self.env.ref(f"{PORTAL}.supplier_company_demo", raise_if_not_found=False)
-        entity = self.env.ref(f"{PORTAL}.entity_stroydvor_demo", raise_if_not_found=False)
-        if not company or not entity or self.env.ref(
-            "b2b_edo.upd_order_demo", raise_if_not_found=False
+        company = self.env.ref(
+            f"{PORTAL}.supplier_company_demo", raise_if_not_found=False
+        )
+        entity = self.env.ref(
+            f"{PORTAL}.entity_stroydvor_demo", raise_if_not_found=False
+        )
+        if (
+            not company
+            or not entity
+            or self.env.ref("b2b_edo.upd_order_demo", raise_if_not_found=False)
         ):
             return
         self = self.with_company(company).with_context(
@@ -26,14 +32,19 @@ class B2bDemo(models.AbstractModel):
         company.write(
             {
                 "b2b_upd_trigger": "both",
-                "b2b_director_name": company.b2b_director_name or "Петров Сергей Иванович",
-                "b2b_director_title": company.b2b_director_title or "Генеральный директор",
-                "b2b_accountant_name": company.b2b_accountant_name or "Смирнова Ольга Петровна",
+                "b2b_director_name": company.b2b_director_name
+                or "Петров Сергей Иванович",
+                "b2b_director_title": company.b2b_director_title
+                or "Генеральный директор",
+                "b2b_accountant_name": company.b2b_accountant_name
+                or "Смирнова Ольга Петровна",
             }
         )
         order = self._demo_upd_order(company, entity)
         order.action_confirm()
-        picking = order.picking_ids.filtered(lambda p: p.state not in ("done", "cancel"))
+        picking = order.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
         for move in picking.move_ids:
             move.quantity = move.product_uom_qty
         picking.move_ids.picked = True

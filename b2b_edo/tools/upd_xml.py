@@ -100,7 +100,9 @@ class UpdSigner:
 
     @property
     def full_name(self):
-        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+        return " ".join(
+            p for p in (self.last_name, self.first_name, self.middle_name) if p
+        )
 
 
 @dataclass(frozen=True)
@@ -365,11 +367,11 @@ def build_tree(document):
         _reference(handover, "ОснПер", document.basis)
     else:
         etree.SubElement(handover, "БезДокОснПер").text = "1"
-    person = _sub(_sub(handover, "СвЛицПер"), "РабОргПрод", Должность=document.signer.position)
-    _signer_name(person, document.signer)
-    signer = _sub(
-        body, "Подписант", Должн=document.signer.position, СпосПодтПолном="1"
+    person = _sub(
+        _sub(handover, "СвЛицПер"), "РабОргПрод", Должность=document.signer.position
     )
+    _signer_name(person, document.signer)
+    signer = _sub(body, "Подписант", Должн=document.signer.position, СпосПодтПолном="1")
     _signer_name(signer, document.signer)
     return root
 
@@ -388,7 +390,9 @@ def build_xml(document):
     """The exchange file: windows-1251 bytes with the XML declaration saying
     so (characters outside windows-1251 become character references)."""
     declaration = f'<?xml version="1.0" encoding="{ENCODING}"?>\n'.encode()
-    body = etree.tostring(build_tree(document), encoding=ENCODING, xml_declaration=False)
+    body = etree.tostring(
+        build_tree(document), encoding=ENCODING, xml_declaration=False
+    )
     return declaration + body
 
 

@@ -22,7 +22,7 @@ class B2bLogisticsReceiptWizard(models.TransientModel):
         required=True,
         default="logistics_receipt",
     )
-    file = fields.Binary(required=True)
+    file = fields.Binary()
     file_name = fields.Char()
 
     def action_attach(self):
