@@ -175,6 +175,9 @@ class TestUpdGeneration(UpdCommon):
             "b2b_edo.report_upd", upd.ids
         )
         text = html.decode()
+        money = etree.fromstring(upd.xml_attachment_id.raw).find(
+            "Документ/СвСчФакт/ДенИзм"
+        )
         for part in (
             "Универсальный передаточный документ",
             "Статус:",
@@ -183,7 +186,8 @@ class TestUpdGeneration(UpdCommon):
             "Грузоотправитель и его адрес:",
             "Грузополучатель и его адрес:",
             "К платежно-расчетному документу",
-            "Российский рубль, 643",
+            "Валюта: наименование, код",
+            f"{money.get('НаимОКВ')}, {money.get('КодОКВ')}",
             "Код вида товара",
             "Регистрационный номер декларации",
             "Товар (груз) передал",
