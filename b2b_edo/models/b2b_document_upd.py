@@ -6,6 +6,7 @@ from decimal import Decimal
 from odoo import api, fields, models
 
 from ..tools import upd_xml
+from ..tools.portal_links import PortalLink
 
 _logger = logging.getLogger(__name__)
 
@@ -59,6 +60,18 @@ class B2bDocument(models.Model):
             "upd_status",
             "upd_guid",
         ]
+
+    def _b2b_portal_actions(self, user):
+        """A UPD's XML file is downloaded beside its PDF."""
+        actions = super()._b2b_portal_actions(user)
+        if self.xml_attachment_id:
+            actions.append(
+                PortalLink(
+                    label=self.env._("Download XML"),
+                    url=f"/my/b2b/documents/{self.id}/xml",
+                )
+            )
+        return actions
 
     # -- the files ----------------------------------------------------------------
     def _b2b_attach_xml(self, content, filename):

@@ -165,6 +165,12 @@ class TestUpdGeneration(UpdCommon):
             upd.with_user(self.buyer_b).read(["number"])
         with self.assertRaises(AccessError):
             upd.xml_attachment_id.with_user(self.buyer_b).read(["raw"])
+        # the accountant is offered the XML beside the PDF
+        seen = upd.with_user(self.accountant_a)
+        self.assertIn(
+            f"/my/b2b/documents/{upd.id}/xml",
+            [link.url for link in seen._b2b_portal_actions(self.accountant_a)],
+        )
 
     def test_printed_form_has_the_mandatory_parts(self):
         order = self.order(qty=3)
