@@ -19,8 +19,12 @@
         "views/b2b_edo_menus.xml",
         "views/res_partner_views.xml",
         "views/portal_documents_templates.xml",
+        "data/b2b_edo_provider_data.xml",
+        "report/upd_report.xml",
+        "report/upd_templates.xml",
+        "views/upd_views.xml",
     ],
-    "demo": ["demo/core_demo.xml"],
+    "demo": ["demo/core_demo.xml", "demo/upd_demo.xml"],
     "assets": {
         "web.assets_tests": ["b2b_edo/static/tests/tours/**/*"],
     },

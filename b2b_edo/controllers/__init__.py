@@ -1,1 +1,2 @@
 from . import documents
+from . import upd

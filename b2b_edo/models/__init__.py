@@ -8,3 +8,13 @@ from . import ir_attachment
 from . import res_partner
 from . import res_partner_documents
 from . import res_users
+from . import b2b_edo_provider
+from . import b2b_document_upd
+from . import b2b_document_edo
+from . import res_company_upd
+from . import res_config_settings_upd
+from . import res_partner_upd
+from . import account_move_upd
+from . import stock_picking_upd
+from . import report_upd
+from . import upd_demo

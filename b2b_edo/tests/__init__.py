@@ -6,3 +6,8 @@ from . import test_core_portal
 from . import test_core_mail
 from . import test_core_rpc
 from . import test_core_back_office
+from . import test_upd_xml
+from . import test_upd_generation
+from . import test_logistics_receipt
+from . import test_edo_provider
+from . import test_upd_portal
