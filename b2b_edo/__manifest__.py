@@ -10,12 +10,16 @@
     "development_status": "Alpha",
     "maintainers": ["team-lead"],
     "depends": ["b2b_portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/b2b_edo_security.xml",
         "security/ir.model.access.csv",
         "security/b2b_edo_rules.xml",
         "views/b2b_document_views.xml",
         "views/b2b_edo_menus.xml",
+        "report/b2b_edo_recon_reports.xml",
+        "views/b2b_recon_views.xml",
+        "views/portal_recon_templates.xml",
     ],
     "demo": [],
     "assets": {

@@ -1,1 +1,3 @@
 from . import test_document
+from . import test_recon_kernel
+from . import test_recon_act
