@@ -190,3 +190,20 @@ class TestDebtReport(ReconCommon):
         values = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=4) if row[0].value}
         self.assertEqual(money(values["Total debt"]), total)
         self.assertEqual(total, Decimal("1800.26"))
+
+
+@tagged("post_install", "-at_install")
+class TestReconciliationWizard(ReconCommon):
+    def test_back_office_wizard_from_a_contact_of_the_entity(self):
+        contact = self.buyer_a.partner_id  # a person under entity A
+        wizard = (
+            self.env["b2b.reconciliation.wizard"]
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_id=contact.id)
+            .create({"date_from": self.Q_START, "date_to": self.Q_END})
+        )
+        self.assertEqual(wizard.entity_id, self.entity_a)
+        action = wizard.action_create()
+        act = self.env["b2b.document"].browse(action["res_id"])
+        self.assertEqual((act.document_type, act.state), ("reconciliation", "sent"))
+        self.assertEqual(act._b2b_recon_act().closing, Decimal("1800.26"))

@@ -64,9 +64,12 @@ class DebtReport:
 
     @property
     def overdue(self):
-        return sum(
+        """What is past due, less the unallocated payments (they will be set
+        against the oldest invoices): never more than the debt."""
+        past_due = sum(
             (item.residual for item in self.items if item.days_overdue > 0), ZERO
         )
+        return max(min(past_due + self.unallocated, self.total), ZERO)
 
     def buckets(self):
         """``{bucket key: open amount}``, every bucket present."""
