@@ -21,7 +21,7 @@
         "views/b2b_recon_views.xml",
         "views/portal_recon_templates.xml",
     ],
-    "demo": [],
+    "demo": ["demo/recon_demo.xml"],
     "assets": {
         "web.assets_tests": ["b2b_edo/static/tests/tours/**/*"],
     },

@@ -6,3 +6,4 @@ from . import b2b_document_debt
 from . import report_b2b_edo
 from . import res_partner_debt
 from . import res_users_recon
+from . import recon_demo

@@ -45,6 +45,7 @@ class ReconCommon(EdoCommon):
                 "invoice_date": date,
                 "date": date,
                 "invoice_date_due": due or date,
+                "invoice_payment_term_id": False,
                 "invoice_line_ids": [
                     Command.create(
                         {

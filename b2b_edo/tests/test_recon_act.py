@@ -67,6 +67,21 @@ class TestReconciliationAct(ReconCommon):
         # entity B's invoice is nowhere
         self.assertNotIn(Decimal("777.77"), [line.debit for line in act.lines])
 
+    def queries(self):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        act = self.compute()
+        return self.env.cr.sql_log_count - before, len(act.lines)
+
+    def test_queries_do_not_grow_with_the_lines(self):
+        self.queries()  # warm-up: caches filled once per registry
+        few = self.queries()
+        for day in range(1, 11):
+            self.invoice(self.entity_a, D(2026, 8, day), 10 + day)
+        many = self.queries()
+        self.assertEqual((few[1], many[1]), (3, 13))
+        self.assertEqual(few[0], many[0])
+
     def test_a_period_before_everything_and_a_year(self):
         empty = self.compute(D(2025, 1, 1), D(2025, 12, 31))
         self.assertEqual((empty.opening, empty.lines, empty.closing), (0, (), 0))
