@@ -10,6 +10,7 @@
     "development_status": "Alpha",
     "maintainers": ["team-lead"],
     "depends": ["b2b_portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/b2b_edo_security.xml",
         "security/ir.model.access.csv",
@@ -23,8 +24,11 @@
         "report/upd_report.xml",
         "report/upd_templates.xml",
         "views/upd_views.xml",
+        "report/b2b_edo_recon_reports.xml",
+        "views/b2b_recon_views.xml",
+        "views/portal_recon_templates.xml",
     ],
-    "demo": ["demo/core_demo.xml", "demo/upd_demo.xml"],
+    "demo": ["demo/core_demo.xml", "demo/upd_demo.xml", "demo/recon_demo.xml"],
     "assets": {
         "web.assets_tests": ["b2b_edo/static/tests/tours/**/*"],
     },

@@ -1,2 +1,4 @@
 from . import documents
 from . import upd
+
+from . import recon

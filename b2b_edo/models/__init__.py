@@ -18,3 +18,9 @@ from . import account_move_upd
 from . import stock_picking_upd
 from . import report_upd
 from . import upd_demo
+from . import b2b_document_reconciliation
+from . import b2b_document_debt
+from . import report_b2b_edo
+from . import res_partner_debt
+from . import res_users_recon
+from . import recon_demo

@@ -11,3 +11,6 @@ from . import test_upd_generation
 from . import test_logistics_receipt
 from . import test_edo_provider
 from . import test_upd_portal
+from . import test_recon_kernel
+from . import test_recon_act
+from . import test_recon_portal

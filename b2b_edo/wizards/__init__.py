@@ -1,1 +1,2 @@
 from . import b2b_logistics_receipt_wizard
+from . import b2b_reconciliation_wizard
