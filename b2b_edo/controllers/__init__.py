@@ -1,1 +1,1 @@
-
+from . import payment_invoice

@@ -1,1 +1,4 @@
 from . import test_document
+from . import test_payment_invoice_tools
+from . import test_payment_invoice
+from . import test_payment_invoice_portal
