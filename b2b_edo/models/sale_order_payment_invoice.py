@@ -107,7 +107,12 @@ class SaleOrder(models.Model):
         order = self.sudo()
         entity = order.b2b_entity_id
         lines, taxes = [], []
-        for line in order.order_line.filtered(lambda ln: not ln.display_type):
+        # goods and services only: no sections, notes, nor down payments (an
+        # invoice of a down payment adds one to the order)
+        goods = order.order_line.filtered(
+            lambda ln: not ln.display_type and not ln.is_downpayment
+        )
+        for line in goods:
             percent = line.tax_ids.filtered(lambda tax: tax.amount_type == "percent")
             rate = percent[:1].amount if percent else None
             taxes.append((rate, line.price_total - line.price_subtotal))

@@ -116,6 +116,26 @@ class TestPaymentInvoice(PaymentInvoiceCommon):
             )
         )
 
+    def test_odoo_invoice_carries_the_gost_qr(self):
+        order = self.make_order()
+        self.company.qr_code = True
+        # Odoo's invoice takes the company's account trusted for payments
+        self.bank_account.allow_out_payment = True
+        invoice = order._create_invoices()
+        invoice.partner_bank_id = self.bank_account
+        invoice.action_post()
+        self.assertTrue(invoice._generate_qr_code().startswith("data:image/png"))
+        self.assertEqual(invoice.qr_code_method, GOST_QR)
+        text = self.bank_account._get_qr_vals(
+            GOST_QR,
+            invoice.amount_residual,
+            self.rub,
+            self.entity_a,
+            invoice.name,
+            None,
+        )
+        self.assertIn(f"|Sum=152500|Purpose={invoice.name}", text)
+
     def test_one_document_per_order_and_version_under_retries(self):
         order = self.make_order()
         order._b2b_on_order_confirmed()
