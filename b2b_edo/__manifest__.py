@@ -10,7 +10,7 @@
     "development_status": "Alpha",
     "maintainers": ["team-lead"],
     "depends": ["b2b_portal"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["num2words", "xlsxwriter"]},
     "data": [
         "security/b2b_edo_security.xml",
         "security/ir.model.access.csv",
@@ -27,8 +27,11 @@
         "report/b2b_edo_recon_reports.xml",
         "views/b2b_recon_views.xml",
         "views/portal_recon_templates.xml",
+        "report/payment_invoice_report.xml",
+        "report/payment_invoice_templates.xml",
+        "views/payment_invoice_portal_templates.xml",
     ],
-    "demo": ["demo/core_demo.xml", "demo/upd_demo.xml", "demo/recon_demo.xml"],
+    "demo": ["demo/core_demo.xml", "demo/upd_demo.xml", "demo/recon_demo.xml", "demo/payment_invoice_demo.xml"],
     "assets": {
         "web.assets_tests": ["b2b_edo/static/tests/tours/**/*"],
     },

@@ -24,3 +24,8 @@ from . import report_b2b_edo
 from . import res_partner_debt
 from . import res_users_recon
 from . import recon_demo
+from . import res_partner_bank
+from . import b2b_document_payment_invoice
+from . import sale_order_payment_invoice
+from . import account_move_payment_invoice
+from . import payment_invoice_demo

@@ -14,3 +14,6 @@ from . import test_upd_portal
 from . import test_recon_kernel
 from . import test_recon_act
 from . import test_recon_portal
+from . import test_payment_invoice_tools
+from . import test_payment_invoice
+from . import test_payment_invoice_portal
