@@ -10,7 +10,7 @@ class B2bDocument(models.Model):
     document signed by the buyer at the operator is accepted; one rejected
     there is rejected with the buyer's reason."""
 
-    _inherit = "b2b.document"
+    _inherit = "b2b.document"  # pylint: disable=consider-merging-classes-inherited
 
     edo_provider_id = fields.Many2one(
         "b2b.edo.provider", string="EDO operator", readonly=True, copy=False

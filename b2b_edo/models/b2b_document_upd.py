@@ -34,7 +34,7 @@ class B2bDocument(models.Model):
     files, the printed form (``attachment_id``) and the tax service's XML
     (``xml_attachment_id``), both frozen once the document is sent."""
 
-    _inherit = "b2b.document"
+    _inherit = "b2b.document"  # pylint: disable=consider-merging-classes-inherited
 
     xml_attachment_id = fields.Many2one(
         "ir.attachment", string="XML file", readonly=True, copy=False

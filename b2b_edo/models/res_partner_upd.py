@@ -2,7 +2,7 @@ from odoo import fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     b2b_edo_participant_id = fields.Char(
         string="EDO participant ID",
