@@ -52,14 +52,16 @@ class B2bDocument(models.Model):
     def _b2b_locked_fields(self):
         """The core's lock (a sent document's file, hash, number...) covers
         the XML file and its hash too."""
-        parent = getattr(super(), "_b2b_locked_fields", None)
-        return [
-            *(parent() if parent else []),
+        return super()._b2b_locked_fields() | {
             "xml_attachment_id",
             "xml_sha256",
             "upd_status",
             "upd_guid",
-        ]
+        }
+
+    def _b2b_locked_attachments(self):
+        """The XML file can no more be changed or deleted than the PDF."""
+        return super()._b2b_locked_attachments() | self.xml_attachment_id
 
     def _b2b_portal_actions(self, user):
         """A UPD's XML file is downloaded beside its PDF."""
