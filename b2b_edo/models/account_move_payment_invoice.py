@@ -15,5 +15,5 @@ class AccountMove(models.Model):
             orders = invoice.sudo().line_ids.sale_line_ids.order_id
             orders._b2b_edo_payment_invoices().filtered(
                 lambda d: not d.invoice_id and d.state != "cancelled"
-            ).write({"invoice_id": invoice.id})
+            )._b2b_workflow().write({"invoice_id": invoice.id})
         return result

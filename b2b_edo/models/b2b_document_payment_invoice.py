@@ -28,6 +28,20 @@ class B2bDocument(models.Model):
     )
 
     # -- what the form prints --------------------------------------------------
+    def _b2b_workflow_fields(self, vals):
+        """A sent invoice for payment learns, once, the Odoo invoice posted
+        after it (``account.move._b2b_on_invoice_posted``): the one link it
+        may take after it left the draft; never once it is in the chain."""
+        allowed = super()._b2b_workflow_fields(vals)
+        if (
+            self.document_type == "payment_invoice"
+            and not self.invoice_id
+            and not self.b2b_chain_hash
+            and set(vals) <= {"invoice_id"}
+        ):
+            allowed.add("invoice_id")
+        return allowed
+
     def _b2b_payment_invoice_due_date(self):
         """The last due date of the contract's (or the order's) payment
         terms from the invoice's date; None without payment terms."""

@@ -158,9 +158,10 @@ class TestDocumentsPortal(PagerWalkMixin, B2bHttpMixin, EdoCommon, HttpCase):
         for url in ("/my", "/my/b2b"):
             with self.subTest(url=url):
                 page = self.url_open(url).text
-                self.assertIn("1 document waits for signature", page)
+                # the other document and the reconciliation act wait
+                self.assertIn("2 documents wait for signature", page)
         self.create_document(send=True)
-        self.assertIn("2 documents wait for signature", self.url_open("/my/b2b").text)
+        self.assertIn("3 documents wait for signature", self.url_open("/my/b2b").text)
         self.login(self.viewer_a)  # reads, decides nothing: no waiting count
         page = self.url_open("/my/b2b").text
         self.assertIn("o_b2b_edo_card", page)
