@@ -20,7 +20,9 @@ class B2bEdoDocumentsPortal(CustomerPortal):
     def _b2b_edo_core_filters(self, kw):
         """The list's filters from the query string; bad values dropped."""
         Document = request.env["b2b.document"]
-        types = dict(Document._fields["document_type"]._description_selection(request.env))
+        types = dict(
+            Document._fields["document_type"]._description_selection(request.env)
+        )
         states = dict(Document._fields["state"]._description_selection(request.env))
         filters = {name: (kw.get(name) or "").strip()[:64] for name in FILTERS}
         if filters["doc_type"] not in types:
@@ -179,7 +181,7 @@ class B2bEdoDocumentsPortal(CustomerPortal):
         membership.sudo().b2b_edo_mail_optout = not mail
         return request.redirect("/my/b2b/documents?saved=1", 303)
 
-    # -- the card on /my ----------------------------------------------------------------
+    # -- the card on /my ---------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "b2b_edo_waiting_count" in counters:

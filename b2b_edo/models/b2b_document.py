@@ -53,9 +53,15 @@ class B2bDocument(models.Model):
         domain=[("is_company", "=", True)],
         help="Empty for the supplier's own documents published to every entity.",
     )
-    contract_id = fields.Many2one("b2b.contract", index="btree_not_null", ondelete="restrict")
-    order_id = fields.Many2one("sale.order", index="btree_not_null", ondelete="restrict")
-    invoice_id = fields.Many2one("account.move", index="btree_not_null", ondelete="restrict")
+    contract_id = fields.Many2one(
+        "b2b.contract", index="btree_not_null", ondelete="restrict"
+    )
+    order_id = fields.Many2one(
+        "sale.order", index="btree_not_null", ondelete="restrict"
+    )
+    invoice_id = fields.Many2one(
+        "account.move", index="btree_not_null", ondelete="restrict"
+    )
     picking_id = fields.Many2one(
         "stock.picking",
         string="Delivery",

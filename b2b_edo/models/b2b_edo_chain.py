@@ -210,7 +210,7 @@ class B2bEdoChained(models.AbstractModel):
         Head = self.env["b2b.edo.chain.head"].sudo()
         for company, records in self.grouped("company_id").items():
             head = Head._b2b_lock(company)
-            length, last = head.length, head.last_hash or edo_chain.GENESIS
+            length, last = head.link_count, head.last_hash or edo_chain.GENESIS
             for record in records.sorted("id"):
                 if record.b2b_chain_hash:
                     continue
@@ -220,7 +220,7 @@ class B2bEdoChained(models.AbstractModel):
                     {"b2b_chain_index": length, "b2b_chain_hash": digest}
                 )
                 last = digest
-            head.write({"length": length, "last_hash": last})
+            head.write({"link_count": length, "last_hash": last})
 
     @api.model
     def _b2b_chain_links(self, company):
@@ -255,11 +255,13 @@ class B2bEdoChained(models.AbstractModel):
     @api.model
     def _b2b_chain_verify(self, company):
         """Recompute ``company``'s chain: ``(links, edo_chain.Break or None)``."""
-        head = self.env["b2b.edo.chain.head"].sudo().search(
-            [("company_id", "=", company.id)], limit=1
+        head = (
+            self.env["b2b.edo.chain.head"]
+            .sudo()
+            .search([("company_id", "=", company.id)], limit=1)
         )
         return edo_chain.first_break(
-            self._b2b_chain_links(company), head.length, head.last_hash
+            self._b2b_chain_links(company), head.link_count, head.last_hash
         )
 
     @api.model
@@ -317,7 +319,7 @@ class B2bEdoChainHead(models.Model):
     _description = "B2B hash chain head"
 
     company_id = fields.Many2one("res.company", required=True, ondelete="cascade")
-    length = fields.Integer(readonly=True)
+    link_count = fields.Integer(string="Links", readonly=True)
     last_hash = fields.Char(readonly=True)
 
     _company_uniq = models.Constraint("UNIQUE(company_id)", "One chain per company.")

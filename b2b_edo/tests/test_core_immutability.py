@@ -58,7 +58,11 @@ class TestImmutability(EdoCommon):
                 document.sudo().write({"state": "accepted"})
         with self.assertRaises(UserError):
             self.env["b2b.document"].sudo().create(
-                {"document_type": "other", "entity_id": self.entity_a.id, "state": "sent"}
+                {
+                    "document_type": "other",
+                    "entity_id": self.entity_a.id,
+                    "state": "sent",
+                }
             )
         # the workflow moves with its own fields, never back
         with self.assertRaises(UserError):
