@@ -174,11 +174,16 @@ class B2bEdoDocumentsPortal(CustomerPortal):
         website=True,
     )
     def b2b_edo_notifications(self, mail=None, **kw):
-        """The member's choice: an e-mail when a document arrives, or none."""
+        """The member's choice: an e-mail when a document arrives ("1") or
+        none ("0"); anything else changes nothing."""
         entity = b2b_active_entity("documents")
+        optout = {"1": False, "0": True}.get(mail)
         membership = self._b2b_edo_core_membership(entity)
-        # checked: the user's own active membership of the active entity
-        membership.sudo().b2b_edo_mail_optout = not mail
+        if optout is None or not membership:
+            return request.redirect("/my/b2b/documents", 303)
+        if membership.b2b_edo_mail_optout != optout:
+            # checked: the user's own active membership of the active entity
+            membership.sudo().b2b_edo_mail_optout = optout
         return request.redirect("/my/b2b/documents?saved=1", 303)
 
     # -- the card on /my ---------------------------------------------------------

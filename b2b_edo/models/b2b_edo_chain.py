@@ -103,7 +103,11 @@ class B2bEdoChained(models.AbstractModel):
             if not record._b2b_is_locked():
                 continue
             allowed = record._b2b_workflow_fields(vals) if workflow else set()
-            forbidden = touched - allowed
+            forbidden = {
+                name
+                for name in touched - allowed
+                if not record._b2b_same_value(name, vals[name])
+            }
             if forbidden:
                 raise UserError(
                     self.env._(
@@ -115,6 +119,16 @@ class B2bEdoChained(models.AbstractModel):
                         ),
                     )
                 )
+
+    def _b2b_same_value(self, name, value):
+        """Whether writing ``value`` to ``name`` would leave it as it is (a
+        write repeating a final value is harmless)."""
+        field = self._fields[name]
+        try:
+            new = field.convert_to_record(field.convert_to_cache(value, self), self)
+        except (TypeError, ValueError):
+            return False
+        return new == self[name]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -27,7 +27,17 @@ class TestDocumentMail(B2bHttpMixin, EdoCommon, HttpCase):
 
     def test_opt_out_from_the_documents_page(self):
         self.authenticate(self.accountant_a.login, self.accountant_a.login)
-        response = self.post("/my/b2b/documents/notifications")
+        response = self.post("/my/b2b/documents/notifications")  # no choice
+        self.assertEqual(response.status_code, 303)
+        self.assertFalse(
+            self.env["b2b.membership"].search(
+                [
+                    ("user_id", "=", self.accountant_a.id),
+                    ("b2b_edo_mail_optout", "=", True),
+                ]
+            )
+        )
+        response = self.post("/my/b2b/documents/notifications", mail="0")
         self.assertEqual(response.status_code, 303)
         document = self.create_document(send=True)
         self.assertNotIn(
