@@ -20,7 +20,9 @@ class B2bEdoDocumentsPortal(CustomerPortal):
     def _b2b_edo_core_filters(self, kw):
         """The list's filters from the query string; bad values dropped."""
         Document = request.env["b2b.document"]
-        types = dict(Document._fields["document_type"]._description_selection(request.env))
+        types = dict(
+            Document._fields["document_type"]._description_selection(request.env)
+        )
         states = dict(Document._fields["state"]._description_selection(request.env))
         filters = {name: (kw.get(name) or "").strip()[:64] for name in FILTERS}
         if filters["doc_type"] not in types:
@@ -172,14 +174,19 @@ class B2bEdoDocumentsPortal(CustomerPortal):
         website=True,
     )
     def b2b_edo_notifications(self, mail=None, **kw):
-        """The member's choice: an e-mail when a document arrives, or none."""
+        """The member's choice: an e-mail when a document arrives ("1") or
+        none ("0"); anything else changes nothing."""
         entity = b2b_active_entity("documents")
+        optout = {"1": False, "0": True}.get(mail)
         membership = self._b2b_edo_core_membership(entity)
-        # checked: the user's own active membership of the active entity
-        membership.sudo().b2b_edo_mail_optout = not mail
+        if optout is None or not membership:
+            return request.redirect("/my/b2b/documents", 303)
+        if membership.b2b_edo_mail_optout != optout:
+            # checked: the user's own active membership of the active entity
+            membership.sudo().b2b_edo_mail_optout = optout
         return request.redirect("/my/b2b/documents?saved=1", 303)
 
-    # -- the card on /my ----------------------------------------------------------------
+    # -- the card on /my ---------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "b2b_edo_waiting_count" in counters:

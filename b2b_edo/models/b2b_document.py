@@ -53,9 +53,15 @@ class B2bDocument(models.Model):
         domain=[("is_company", "=", True)],
         help="Empty for the supplier's own documents published to every entity.",
     )
-    contract_id = fields.Many2one("b2b.contract", index="btree_not_null", ondelete="restrict")
-    order_id = fields.Many2one("sale.order", index="btree_not_null", ondelete="restrict")
-    invoice_id = fields.Many2one("account.move", index="btree_not_null", ondelete="restrict")
+    contract_id = fields.Many2one(
+        "b2b.contract", index="btree_not_null", ondelete="restrict"
+    )
+    order_id = fields.Many2one(
+        "sale.order", index="btree_not_null", ondelete="restrict"
+    )
+    invoice_id = fields.Many2one(
+        "account.move", index="btree_not_null", ondelete="restrict"
+    )
     picking_id = fields.Many2one(
         "stock.picking",
         string="Delivery",
@@ -248,14 +254,23 @@ class B2bDocument(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "state" in vals and not self._b2b_in_workflow():
+        workflow = self._b2b_in_workflow()
+        if (
+            "state" in vals
+            and not workflow
+            and set(self.mapped("state")) - {vals["state"]}
+        ):
             raise UserError(
                 self.env._(
                     "The state of a document changes only through its workflow "
                     "(send, accept, reject, cancel, new version)."
                 )
             )
-        if "file_sha256" in vals and not self._b2b_in_workflow():
+        if (
+            "file_sha256" in vals
+            and not workflow
+            and set(self.mapped("file_sha256")) - {vals["file_sha256"]}
+        ):
             raise UserError(self.env._("The SHA-256 is computed from the file."))
         return super().write(vals)
 

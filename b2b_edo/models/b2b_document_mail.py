@@ -1,3 +1,5 @@
+# the e-mail of an arriving document, apart from the registry (b2b_document.py)
+# pylint: disable=consider-merging-classes-inherited
 from odoo import Command, models
 
 

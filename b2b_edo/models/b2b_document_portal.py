@@ -1,3 +1,5 @@
+# the documents section of the portal, apart from the registry (b2b_document.py)
+# pylint: disable=consider-merging-classes-inherited
 from odoo import api, models
 from odoo.fields import Domain
 

@@ -103,7 +103,11 @@ class B2bEdoChained(models.AbstractModel):
             if not record._b2b_is_locked():
                 continue
             allowed = record._b2b_workflow_fields(vals) if workflow else set()
-            forbidden = touched - allowed
+            forbidden = {
+                name
+                for name in touched - allowed
+                if not record._b2b_same_value(name, vals[name])
+            }
             if forbidden:
                 raise UserError(
                     self.env._(
@@ -115,6 +119,16 @@ class B2bEdoChained(models.AbstractModel):
                         ),
                     )
                 )
+
+    def _b2b_same_value(self, name, value):
+        """Whether writing ``value`` to ``name`` would leave it as it is (a
+        write repeating a final value is harmless)."""
+        field = self._fields[name]
+        try:
+            new = field.convert_to_record(field.convert_to_cache(value, self), self)
+        except (TypeError, ValueError):
+            return False
+        return new == self[name]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -210,7 +224,7 @@ class B2bEdoChained(models.AbstractModel):
         Head = self.env["b2b.edo.chain.head"].sudo()
         for company, records in self.grouped("company_id").items():
             head = Head._b2b_lock(company)
-            length, last = head.length, head.last_hash or edo_chain.GENESIS
+            length, last = head.link_count, head.last_hash or edo_chain.GENESIS
             for record in records.sorted("id"):
                 if record.b2b_chain_hash:
                     continue
@@ -220,7 +234,7 @@ class B2bEdoChained(models.AbstractModel):
                     {"b2b_chain_index": length, "b2b_chain_hash": digest}
                 )
                 last = digest
-            head.write({"length": length, "last_hash": last})
+            head.write({"link_count": length, "last_hash": last})
 
     @api.model
     def _b2b_chain_links(self, company):
@@ -255,11 +269,13 @@ class B2bEdoChained(models.AbstractModel):
     @api.model
     def _b2b_chain_verify(self, company):
         """Recompute ``company``'s chain: ``(links, edo_chain.Break or None)``."""
-        head = self.env["b2b.edo.chain.head"].sudo().search(
-            [("company_id", "=", company.id)], limit=1
+        head = (
+            self.env["b2b.edo.chain.head"]
+            .sudo()
+            .search([("company_id", "=", company.id)], limit=1)
         )
         return edo_chain.first_break(
-            self._b2b_chain_links(company), head.length, head.last_hash
+            self._b2b_chain_links(company), head.link_count, head.last_hash
         )
 
     @api.model
@@ -317,7 +333,7 @@ class B2bEdoChainHead(models.Model):
     _description = "B2B hash chain head"
 
     company_id = fields.Many2one("res.company", required=True, ondelete="cascade")
-    length = fields.Integer(readonly=True)
+    link_count = fields.Integer(string="Links", readonly=True)
     last_hash = fields.Char(readonly=True)
 
     _company_uniq = models.Constraint("UNIQUE(company_id)", "One chain per company.")

@@ -1,3 +1,6 @@
+# the documents of an entity in the back office and the portal; the seams
+# themselves stay in res_partner.py
+# pylint: disable=consider-merging-classes-inherited
 from odoo import fields, models
 
 

@@ -12,9 +12,7 @@ class TestBackOffice(EdoCommon):
         entity = self.entity_a.with_user(self.manager)
         self.assertEqual(entity.b2b_document_count, 2)
         action = entity.action_b2b_documents()
-        self.assertEqual(
-            self.env["b2b.document"].search_count(action["domain"]), 2
-        )
+        self.assertEqual(self.env["b2b.document"].search_count(action["domain"]), 2)
         self.assertEqual(entity.b2b_edo_missing_text, "")
 
     def test_form_of_a_final_document_is_read_only(self):

@@ -96,6 +96,8 @@ class TestChain(EdoCommon):
 
     def test_verify_action(self):
         self.accept(1)
-        action = self.env["b2b.document"].with_user(self.manager).action_b2b_verify_chain()
+        action = (
+            self.env["b2b.document"].with_user(self.manager).action_b2b_verify_chain()
+        )
         self.assertEqual(action["params"]["type"], "success")
         self.assertIn("intact", action["params"]["message"])

@@ -17,7 +17,9 @@ class TestChainKernel(BaseCase):
     def test_each_hash_covers_the_previous(self):
         first = edo_chain.link_hash("", "a")
         self.assertEqual(len(first), 64)
-        self.assertNotEqual(edo_chain.link_hash(first, "b"), edo_chain.link_hash("", "b"))
+        self.assertNotEqual(
+            edo_chain.link_hash(first, "b"), edo_chain.link_hash("", "b")
+        )
 
     def test_payload_is_stable_text(self):
         text = edo_chain.payload_text(
@@ -26,7 +28,8 @@ class TestChainKernel(BaseCase):
             [("number", "SC-1"), ("date", datetime.date(2026, 1, 2)), ("x", None)],
         )
         self.assertEqual(
-            text, '["b2b.document",7,[["number","SC-1"],["date","2026-01-02"],["x",null]]]'
+            text,
+            '["b2b.document",7,[["number","SC-1"],["date","2026-01-02"],["x",null]]]',
         )
 
     def test_intact_chain(self):
@@ -44,9 +47,7 @@ class TestChainKernel(BaseCase):
 
     def test_gap_duplicate_and_truncation(self):
         links = chain("abcd")
-        self.assertEqual(
-            edo_chain.first_break(links[:1] + links[2:])[1].reason, "gap"
-        )
+        self.assertEqual(edo_chain.first_break(links[:1] + links[2:])[1].reason, "gap")
         self.assertEqual(
             edo_chain.first_break(links[:2] + links[1:])[1].reason, "duplicate"
         )

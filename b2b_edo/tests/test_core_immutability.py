@@ -42,6 +42,15 @@ class TestImmutability(EdoCommon):
                 document.sudo().write({"contract_id": self.contract_a.id})
         self.assertEqual(self.sent.file_sha256, hashlib.sha256(self.PDF).hexdigest())
         self.assertEqual(self.accepted.entity_id, self.entity_a)
+        # repeating a final value changes nothing and is not refused
+        self.accepted.sudo().write(
+            {
+                "entity_id": self.entity_a.id,
+                "state": "accepted",
+                "date": self.accepted.date,
+                "number": self.accepted.number,
+            }
+        )
 
     def test_unlink_refused(self):
         for document in self.sent | self.accepted:
@@ -58,7 +67,11 @@ class TestImmutability(EdoCommon):
                 document.sudo().write({"state": "accepted"})
         with self.assertRaises(UserError):
             self.env["b2b.document"].sudo().create(
-                {"document_type": "other", "entity_id": self.entity_a.id, "state": "sent"}
+                {
+                    "document_type": "other",
+                    "entity_id": self.entity_a.id,
+                    "state": "sent",
+                }
             )
         # the workflow moves with its own fields, never back
         with self.assertRaises(UserError):

@@ -27,10 +27,22 @@ class TestDocumentMail(B2bHttpMixin, EdoCommon, HttpCase):
 
     def test_opt_out_from_the_documents_page(self):
         self.authenticate(self.accountant_a.login, self.accountant_a.login)
-        response = self.post("/my/b2b/documents/notifications")
+        response = self.post("/my/b2b/documents/notifications")  # no choice
+        self.assertEqual(response.status_code, 303)
+        self.assertFalse(
+            self.env["b2b.membership"].search(
+                [
+                    ("user_id", "=", self.accountant_a.id),
+                    ("b2b_edo_mail_optout", "=", True),
+                ]
+            )
+        )
+        response = self.post("/my/b2b/documents/notifications", mail="0")
         self.assertEqual(response.status_code, 303)
         document = self.create_document(send=True)
-        self.assertNotIn(self.accountant_a.partner_id, self.mails(document).recipient_ids)
+        self.assertNotIn(
+            self.accountant_a.partner_id, self.mails(document).recipient_ids
+        )
         self.assertIn(self.owner_a.partner_id, self.mails(document).recipient_ids)
         page = self.url_open("/my/b2b/documents").text
         self.assertNotIn('checked="checked"', page.split("o_b2b_edo_notifications")[1])
@@ -39,7 +51,9 @@ class TestDocumentMail(B2bHttpMixin, EdoCommon, HttpCase):
         self.assertIn(self.accountant_a.partner_id, self.mails(document).recipient_ids)
 
     def test_no_mail_outside_b2b(self):
-        customer = self.env["res.partner"].create({"name": "Retail", "is_company": True})
+        customer = self.env["res.partner"].create(
+            {"name": "Retail", "is_company": True}
+        )
         for entity in (customer, self.entity_a):
             document = self.create_document(entity=entity, send=not entity.b2b_state)
             if entity.b2b_state:  # incoming: the buyer's own upload

@@ -97,7 +97,9 @@ class TestDocumentsPortal(PagerWalkMixin, B2bHttpMixin, EdoCommon, HttpCase):
         self.login(self.accountant_a)
         page = self.url_open(f"/my/b2b/documents/{self.contract.id}").text
         tree = html.fromstring(page)
-        self.assertEqual(len(tree.xpath("//tr[contains(@class, 'o_b2b_edo_version')]")), 2)
+        self.assertEqual(
+            len(tree.xpath("//tr[contains(@class, 'o_b2b_edo_version')]")), 2
+        )
         self.assertIn(new.number, page)
         response = self.url_open(f"/my/b2b/documents/{self.contract.id}/download")
         self.assertEqual(response.status_code, 200)
@@ -130,7 +132,9 @@ class TestDocumentsPortal(PagerWalkMixin, B2bHttpMixin, EdoCommon, HttpCase):
         self.login(self.owner_a)
         pages = self.walk_pager("/my/b2b/documents?doc_type=waybill", ROWS)
         self.assertEqual(len(pages), 2)
-        self.assertEqual(sorted(self.walked_rows(pages)), sorted(documents.mapped("number")))
+        self.assertEqual(
+            sorted(self.walked_rows(pages)), sorted(documents.mapped("number"))
+        )
 
     def test_generic_accept_and_reject(self):
         self.login(self.viewer_a)  # a viewer changes nothing
@@ -149,7 +153,8 @@ class TestDocumentsPortal(PagerWalkMixin, B2bHttpMixin, EdoCommon, HttpCase):
         response = self.post(f"/my/b2b/documents/{self.other.id}/accept")
         self.assertEqual(response.status_code, 303)
         self.assertEqual(
-            (self.other.state, self.other.decided_by_id), ("accepted", self.accountant_a)
+            (self.other.state, self.other.decided_by_id),
+            ("accepted", self.accountant_a),
         )
         self.assertTrue(self.other.b2b_chain_hash)
 
@@ -206,7 +211,9 @@ class TestDocumentsPortal(PagerWalkMixin, B2bHttpMixin, EdoCommon, HttpCase):
         self.env.invalidate_all()
         large = count()
         self.assertEqual(
-            self.env["b2b.document"].search_count([("entity_id", "=", self.entity_a.id)]),
+            self.env["b2b.document"].search_count(
+                [("entity_id", "=", self.entity_a.id)]
+            ),
             5001,
         )
         self.assertLessEqual(large, 60)

@@ -17,10 +17,15 @@ class TestRpcImmutability(EdoCommon, HttpCase):
         cls.document = cls.create_document(document_type="contract", send=True)
         cls.document._b2b_accept()
         admin = cls.env.ref("base.user_admin")
-        key = cls.env["res.users.apikeys"].with_user(admin)._generate(
-            "rpc", "test", datetime.now() + timedelta(days=1)
+        key = (
+            cls.env["res.users.apikeys"]
+            .with_user(admin)
+            ._generate("rpc", "test", datetime.now() + timedelta(days=1))
         )
-        cls.bearer = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+        cls.bearer = {
+            "Authorization": f"Bearer {key}",
+            "Content-Type": "application/json",
+        }
 
     def json2(self, model, method, **params):
         return self.url_open(
@@ -42,7 +47,9 @@ class TestRpcImmutability(EdoCommon, HttpCase):
                 response = self.json2(model, method, **params)
                 self.assertEqual(response.status_code, 422, response.text)
                 self.assertIn("UserError", response.text)
-        self.assertEqual(self.json2("b2b.document", "search_count", domain=[]).status_code, 200)
+        self.assertEqual(
+            self.json2("b2b.document", "search_count", domain=[]).status_code, 200
+        )
         document.invalidate_recordset()
         self.assertNotEqual(document.number, "FORGED")
         self.assertEqual(attachment.raw, self.PDF)

@@ -143,11 +143,13 @@ def generate(count, links=10000):
             SQL(
                 "UPDATE b2b_document d SET b2b_chain_hash = v.h FROM (VALUES %s) "
                 "AS v(id, h) WHERE d.id = v.id",
-                SQL(", ").join(SQL("(%s, %s)", i, h) for i, h in rows[start : start + 2000]),
+                SQL(", ").join(
+                    SQL("(%s, %s)", i, h) for i, h in rows[start : start + 2000]
+                ),
             )
         )
     env["b2b.edo.chain.head"].search([("company_id", "=", company.id)]).write(
-        {"length": len(all_links), "last_hash": previous}
+        {"link_count": len(all_links), "last_hash": previous}
     )
     cr.commit()
     cr.close()
@@ -233,7 +235,9 @@ def main():
         for name, size in (("small", 10), ("large", args.documents)):
             session = requests.Session()
             login(session, f"edo_{name}")
-            docs_ms, docs_q = measure(log_path, session, "/my/b2b/documents", args.rounds)
+            docs_ms, docs_q = measure(
+                log_path, session, "/my/b2b/documents", args.rounds
+            )
             inv_ms, inv_q = measure(log_path, session, "/my/invoices", args.rounds)
             print(
                 f"{f'{size} documents/invoices':22} {docs_ms:12.0f} {docs_q:4d}   "
