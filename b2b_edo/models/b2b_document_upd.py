@@ -223,7 +223,7 @@ class B2bDocument(models.Model):
         okei, uom_name = self._b2b_upd_okei(uom)
         return upd_xml.UpdLine(
             number=number,
-            name=product.display_name,
+            name=product.with_context(display_default_code=False).display_name,
             code=product.default_code or "",
             quantity=Decimal(str(qty)),
             price=Decimal(str(round(untaxed / qty, 2) if qty else 0)),
@@ -319,7 +319,11 @@ class B2bDocument(models.Model):
     def _b2b_upd_values(self):
         """The UpdDocument of this UPD: what both files print."""
         self.ensure_one()
-        doc = self.sudo()
+        # in the buyer's language (Russian names of units, currency, country)
+        lang = self.sudo().entity_id.lang or "ru_RU"
+        if not self.env["res.lang"]._lang_get(lang):
+            lang = self.env.lang
+        doc = self.sudo().with_context(lang=lang)
         company = doc.company_id
         order = doc.order_id
         contract = doc.contract_id
