@@ -25,6 +25,15 @@ OKEI = {
     "uom.product_uom_hour": ("356", "ч"),
     "uom.product_uom_day": ("359", "сут"),
 }
+# ОКВ codes and names of the currencies a Russian supplier invoices in
+CURRENCIES = {
+    "RUB": ("643", "Российский рубль"),
+    "USD": ("840", "Доллар США"),
+    "EUR": ("978", "Евро"),
+    "CNY": ("156", "Юань"),
+    "KZT": ("398", "Тенге"),
+    "BYN": ("933", "Белорусский рубль"),
+}
 # tax systems without VAT (status 2 unless the lines carry VAT)
 NO_VAT_SYSTEMS = ("usn_income", "usn_profit", "patent")
 
@@ -350,21 +359,13 @@ class B2bDocument(models.Model):
             signer=doc._b2b_upd_signer(),
             guid=doc.upd_guid or str(uuid.uuid4()),
             created_at=created,
-            currency_code=CURRENCY_CODES.get(currency.name, "643"),
-            currency_name=currency.full_name or currency.name,
+            currency_code=CURRENCIES.get(
+                currency.name, (f"{currency.iso_numeric or 643:03d}",)
+            )[0],
+            currency_name=CURRENCIES.get(currency.name, ("", currency.full_name))[1]
+            or currency.name,
             payments=doc._b2b_upd_payments(),
             basis=basis,
             transfer_date=doc.date,
             extra={"order": order.name or "", "delivery": doc.picking_id.name or ""},
         )
-
-
-# ОКВ codes of the currencies a Russian supplier invoices in
-CURRENCY_CODES = {
-    "RUB": "643",
-    "USD": "840",
-    "EUR": "978",
-    "CNY": "156",
-    "KZT": "398",
-    "BYN": "933",
-}
