@@ -10,7 +10,9 @@ class AccountMove(models.Model):
         deliveries."""
         result = super()._b2b_on_invoice_paid()
         Document = self.env["b2b.document"].sudo()
-        for company, invoices in self.grouped("company_id").items():
+        # the payer may be a portal user paying online: the documents are the
+        # supplier's, made as such
+        for company, invoices in self.sudo().grouped("company_id").items():
             if not Document._b2b_upd_company_ready(company):
                 continue
             if company.b2b_upd_trigger == "payment":

@@ -25,6 +25,15 @@ OKEI = {
     "uom.product_uom_hour": ("356", "ч"),
     "uom.product_uom_day": ("359", "сут"),
 }
+# ОКВ codes and names of the currencies a Russian supplier invoices in
+CURRENCIES = {
+    "RUB": ("643", "Российский рубль"),
+    "USD": ("840", "Доллар США"),
+    "EUR": ("978", "Евро"),
+    "CNY": ("156", "Юань"),
+    "KZT": ("398", "Тенге"),
+    "BYN": ("933", "Белорусский рубль"),
+}
 # tax systems without VAT (status 2 unless the lines carry VAT)
 NO_VAT_SYSTEMS = ("usn_income", "usn_profit", "patent")
 
@@ -225,7 +234,7 @@ class B2bDocument(models.Model):
         okei, uom_name = self._b2b_upd_okei(uom)
         return upd_xml.UpdLine(
             number=number,
-            name=product.display_name,
+            name=product.with_context(display_default_code=False).display_name,
             code=product.default_code or "",
             quantity=Decimal(str(qty)),
             price=Decimal(str(round(untaxed / qty, 2) if qty else 0)),
@@ -321,7 +330,11 @@ class B2bDocument(models.Model):
     def _b2b_upd_values(self):
         """The UpdDocument of this UPD: what both files print."""
         self.ensure_one()
-        doc = self.sudo()
+        # in the buyer's language (Russian names of units, currency, country)
+        lang = self.sudo().entity_id.lang or "ru_RU"
+        if not self.env["res.lang"]._lang_get(lang):
+            lang = self.env.lang
+        doc = self.sudo().with_context(lang=lang)
         company = doc.company_id
         order = doc.order_id
         contract = doc.contract_id
@@ -348,21 +361,13 @@ class B2bDocument(models.Model):
             signer=doc._b2b_upd_signer(),
             guid=doc.upd_guid or str(uuid.uuid4()),
             created_at=created,
-            currency_code=CURRENCY_CODES.get(currency.name, "643"),
-            currency_name=currency.full_name or currency.name,
+            currency_code=CURRENCIES.get(
+                currency.name, (f"{currency.iso_numeric or 643:03d}",)
+            )[0],
+            currency_name=CURRENCIES.get(currency.name, ("", currency.full_name))[1]
+            or currency.name,
             payments=doc._b2b_upd_payments(),
             basis=basis,
             transfer_date=doc.date,
             extra={"order": order.name or "", "delivery": doc.picking_id.name or ""},
         )
-
-
-# ОКВ codes of the currencies a Russian supplier invoices in
-CURRENCY_CODES = {
-    "RUB": "643",
-    "USD": "840",
-    "EUR": "978",
-    "CNY": "156",
-    "KZT": "398",
-    "BYN": "933",
-}

@@ -9,7 +9,9 @@ class StockPicking(models.Model):
         its order's invoice is paid too ("paid and delivered")."""
         result = super()._b2b_on_delivery_done()
         Document = self.env["b2b.document"].sudo()
-        for company, pickings in self.grouped("company_id").items():
+        # the storekeeper validating may not read invoices: the documents are
+        # the supplier's, made as such
+        for company, pickings in self.sudo().grouped("company_id").items():
             if not Document._b2b_upd_company_ready(company):
                 continue
             if company.b2b_upd_trigger == "delivery":
