@@ -15,7 +15,7 @@ class B2bDocument(models.Model):
     from the entity's receivable move lines (tools/reconciliation.py),
     printed as a QWeb PDF (the document's file) and an XLSX beside it."""
 
-    _inherit = "b2b.document"
+    _inherit = "b2b.document"  # pylint: disable=consider-merging-classes-inherited
 
     period_start = fields.Date(readonly=True, copy=False)
     period_end = fields.Date(readonly=True, copy=False)
@@ -85,7 +85,6 @@ class B2bDocument(models.Model):
     def _b2b_recon_labels(self, act, company):
         """Every text the act prints, in the environment's language: one
         dict for the PDF and the XLSX."""
-        _ = self.env._
         currency = company.currency_id
 
         def day(value):
@@ -94,7 +93,7 @@ class B2bDocument(models.Model):
         closing_date = day(act.date_to)
         if act.creditor:
             creditor = act.supplier if act.creditor == "supplier" else act.buyer
-            conclusion = _(
+            conclusion = self.env._(
                 "According to %(supplier)s, on %(date)s the debt in favour of "
                 "%(creditor)s is %(amount)s.",
                 supplier=act.supplier.name,
@@ -103,15 +102,15 @@ class B2bDocument(models.Model):
                 amount=format_amount(self.env, float(abs(act.closing)), currency),
             )
         else:
-            conclusion = _(
+            conclusion = self.env._(
                 "According to %(supplier)s, on %(date)s there is no debt.",
                 supplier=act.supplier.name,
                 date=closing_date,
             )
         return {
-            "sheet": _("Reconciliation act"),
-            "title": _("Reconciliation act"),
-            "period": _(
+            "sheet": self.env._("Reconciliation act"),
+            "title": self.env._("Reconciliation act"),
+            "period": self.env._(
                 "of mutual settlements from %(start)s to %(end)s between "
                 "%(supplier)s and %(buyer)s",
                 start=day(act.date_from),
@@ -119,23 +118,27 @@ class B2bDocument(models.Model):
                 supplier=act.supplier.name,
                 buyer=act.buyer.name,
             ),
-            "supplier_side": _("According to %(party)s", party=act.supplier.name),
-            "buyer_side": _("According to %(party)s", party=act.buyer.name),
-            "date": _("Date"),
-            "document": _("Document"),
-            "debit": _("Debit"),
-            "credit": _("Credit"),
-            "opening": _("Opening balance"),
-            "turnover": _("Turnover for the period"),
-            "closing": _("Closing balance"),
+            "supplier_side": self.env._(
+                "According to %(party)s", party=act.supplier.name
+            ),
+            "buyer_side": self.env._("According to %(party)s", party=act.buyer.name),
+            "date": self.env._("Date"),
+            "document": self.env._("Document"),
+            "debit": self.env._("Debit"),
+            "credit": self.env._("Credit"),
+            "opening": self.env._("Opening balance"),
+            "turnover": self.env._("Turnover for the period"),
+            "closing": self.env._("Closing balance"),
             "conclusion": conclusion,
-            "sign_supplier": _("On behalf of %(party)s", party=act.supplier.name),
-            "sign_buyer": _("On behalf of %(party)s", party=act.buyer.name),
+            "sign_supplier": self.env._(
+                "On behalf of %(party)s", party=act.supplier.name
+            ),
+            "sign_buyer": self.env._("On behalf of %(party)s", party=act.buyer.name),
             "kinds": {
-                "sale": _("Sale"),
-                "refund": _("Refund"),
-                "payment": _("Payment"),
-                "other": _("Operation"),
+                "sale": self.env._("Sale"),
+                "refund": self.env._("Refund"),
+                "payment": self.env._("Payment"),
+                "other": self.env._("Operation"),
             },
         }
 

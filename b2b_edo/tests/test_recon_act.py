@@ -38,7 +38,10 @@ class TestReconciliationAct(ReconCommon):
 
     def compute(self, date_from=None, date_to=None):
         return self.env["b2b.document"]._b2b_recon_compute(
-            self.entity_a, self.env.company, date_from or self.Q_START, date_to or self.Q_END
+            self.entity_a,
+            self.env.company,
+            date_from or self.Q_START,
+            date_to or self.Q_END,
         )
 
     def test_balances_equal_the_move_lines(self):
@@ -116,17 +119,29 @@ class TestReconciliationAct(ReconCommon):
             (labels["opening"], labels["turnover"], labels["closing"]),
         )
         read_back = {
-            label: [money(value or 0) for value in pair] for label, pair in figures.items()
+            label: [money(value or 0) for value in pair]
+            for label, pair in figures.items()
         }
         self.assertEqual(
             read_back,
             {
-                labels["opening"]: [printed["opening_debit"], printed["opening_credit"]],
-                labels["turnover"]: [printed["debit_turnover"], printed["credit_turnover"]],
-                labels["closing"]: [printed["closing_debit"], printed["closing_credit"]],
+                labels["opening"]: [
+                    printed["opening_debit"],
+                    printed["opening_credit"],
+                ],
+                labels["turnover"]: [
+                    printed["debit_turnover"],
+                    printed["credit_turnover"],
+                ],
+                labels["closing"]: [
+                    printed["closing_debit"],
+                    printed["closing_credit"],
+                ],
             },
         )
-        lines = openpyxl.load_workbook(io.BytesIO(act_document.xlsx_attachment_id.raw)).active
+        lines = openpyxl.load_workbook(
+            io.BytesIO(act_document.xlsx_attachment_id.raw)
+        ).active
         self.assertEqual(lines.cell(7, 3).value, 2500.33)
 
     def test_real_pdf(self):
@@ -137,7 +152,9 @@ class TestReconciliationAct(ReconCommon):
         )
         content = act_document.attachment_id.raw
         self.assertTrue(content.startswith(b"%PDF"))
-        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        text = "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(content)).pages
+        )
         self.assertIn("1,800.26", text)
         self.assertIn(self.july_invoice.name, text)
 
@@ -161,10 +178,13 @@ class TestReconciliationAct(ReconCommon):
         act_document = self.env["b2b.document"]._b2b_recon_create(
             self.entity_a, self.Q_START, self.Q_END
         )
+
         def labels(user):
             return [link.label for link in act_document._b2b_portal_actions(user)]
+
         self.assertEqual(
-            labels(self.accountant_a), ["Download PDF", "Download XLSX", "Accept", "Reject"]
+            labels(self.accountant_a),
+            ["Download PDF", "Download XLSX", "Accept", "Reject"],
         )
         self.assertEqual(labels(self.viewer_a), ["Download PDF", "Download XLSX"])
         act_document.with_user(self.buyer_a).sudo()._b2b_accept()
@@ -183,7 +203,9 @@ class TestDebtReport(ReconCommon):
             set(by_reference),
             {self.june_invoice.name, self.july_invoice.name, overdue_95.name},
         )
-        self.assertEqual(by_reference[self.july_invoice.name].residual, Decimal("1300.22"))
+        self.assertEqual(
+            by_reference[self.july_invoice.name].residual, Decimal("1300.22")
+        )
         self.assertEqual(by_reference[overdue_95.name].days_overdue, 95)
         self.assertEqual(by_reference[overdue_95.name].bucket, "over_90")
         # the refund is not set against an invoice: it lowers the debt
@@ -193,16 +215,26 @@ class TestDebtReport(ReconCommon):
         self.assertEqual(report.credit_left, Decimal("5000.00") - closing)
         self.assertEqual(
             self.entity_a.with_context(lang="en_US")._b2b_debt_card_text(report),
-            f"Debt ${closing:,}, of which ${report.overdue:,} overdue".replace("$", "$\xa0"),
+            f"Debt ${closing:,}, of which ${report.overdue:,} overdue".replace(
+                "$", "$\xa0"
+            ),
         )
 
     def test_debt_document(self):
         document = self.env["b2b.document"]._b2b_debt_create(self.entity_a)
-        self.assertEqual((document.document_type, document.state), ("debt_report", "sent"))
+        self.assertEqual(
+            (document.document_type, document.state), ("debt_report", "sent")
+        )
         page = html.fromstring(document.attachment_id.raw)
         total = Decimal(page.find_class("o_b2b_debt_total")[0].get("data-value"))
-        sheet = openpyxl.load_workbook(io.BytesIO(document.xlsx_attachment_id.raw)).active
-        values = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=4) if row[0].value}
+        sheet = openpyxl.load_workbook(
+            io.BytesIO(document.xlsx_attachment_id.raw)
+        ).active
+        values = {
+            row[0].value: row[4].value
+            for row in sheet.iter_rows(min_row=4)
+            if row[0].value
+        }
         self.assertEqual(money(values["Total debt"]), total)
         self.assertEqual(total, Decimal("1800.26"))
 

@@ -77,7 +77,10 @@ def act_xlsx(act, labels):
     for line in act.lines:
         sheet.write_datetime(row, 0, line.date, styles["date"])
         sheet.write(
-            row, 1, f"{kinds.get(line.kind, line.kind)} ({line.reference})", styles["cell"]
+            row,
+            1,
+            f"{kinds.get(line.kind, line.kind)} ({line.reference})",
+            styles["cell"],
         )
         sheet.write(row, 2, _amount(line.debit), styles["money"])
         sheet.write(row, 3, _amount(line.credit), styles["money"])
