@@ -56,10 +56,11 @@ class B2bEdoReconPortal(B2bDashboard):
                 "acts": acts.sudo(),
                 "user": request.env.user,
                 "years": list(range(today.year, today.year - 6, -1)),
+                # the last full quarter
                 "form": {
                     "kind": "quarter",
-                    "year": str(today.year),
-                    "quarter": str((today.month - 1) // 3 + 1),
+                    "year": str(today.year if today.month > 3 else today.year - 1),
+                    "quarter": str((today.month - 1) // 3 or 4),
                 },
             }
         )

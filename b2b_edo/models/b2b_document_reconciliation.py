@@ -45,20 +45,23 @@ class B2bDocument(models.Model):
         [(opening,)] = Line._read_group(
             [*domain, ("date", "<", date_from)], aggregates=["balance:sum"]
         )
+        # one row per accounting document, its net amount on the debit or the
+        # credit side: with storno accounting (Russian companies) a refund
+        # is a negative debit, which an act prints as a credit
         groups = Line._read_group(
             [*domain, ("date", ">=", date_from), ("date", "<=", date_to)],
             groupby=["move_id"],
-            aggregates=["date:min", "debit:sum", "credit:sum"],
+            aggregates=["date:min", "balance:sum"],
         )
         rows = [
             (
                 date,
-                recon.move_kind(move.move_type, debit, credit),
+                recon.move_kind(move.move_type, max(balance, 0), max(-balance, 0)),
                 move.name,
-                debit,
-                credit,
+                max(balance, 0),
+                max(-balance, 0),
             )
-            for move, date, debit, credit in sorted(
+            for move, date, balance in sorted(
                 groups, key=lambda group: (group[1], group[0].name)
             )
         ]

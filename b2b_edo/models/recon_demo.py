@@ -12,8 +12,8 @@ class B2bDemo(models.AbstractModel):
     """The reconciliation act of the last full quarter of the demo entity
     (ООО «СтройДвор»), on its own books: an invoice before the quarter paid
     in it, an invoice with a refund and a partial payment, and an invoice of
-    this quarter, not due yet. The dashboard then reads "Долг 184 200 ₽, из
-    них просрочено 12 000 ₽"."""
+    this quarter, not due yet: 184 200 ₽ of debt, 12 000 ₽ of it overdue,
+    on the dashboard (plus what other demo data invoiced)."""
 
     _inherit = "b2b.demo"  # pylint: disable=consider-merging-classes-inherited
 

@@ -85,6 +85,18 @@ class TestReconciliationAct(ReconCommon):
         self.assertEqual((few[1], many[1]), (3, 13))
         self.assertEqual(few[0], many[0])
 
+    def test_storno_refund_is_a_credit(self):
+        """Russian companies post refunds as a negative debit (storno): the
+        act still prints them as a credit."""
+        self.env.company.account_storno = True
+        refund = self.invoice(self.entity_a, D(2026, 9, 20), 50.5, "out_refund")
+        self.assertEqual(self.receivable_line(refund).debit, -50.5)
+        line = self.compute().lines[-1]
+        self.assertEqual(
+            (line.kind, line.debit, line.credit), ("refund", 0, Decimal("50.50"))
+        )
+        self.assertEqual(self.compute().closing, Decimal("1749.76"))
+
     def test_a_period_before_everything_and_a_year(self):
         empty = self.compute(D(2025, 1, 1), D(2025, 12, 31))
         self.assertEqual((empty.opening, empty.lines, empty.closing), (0, (), 0))
