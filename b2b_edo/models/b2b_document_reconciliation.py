@@ -50,19 +50,20 @@ class B2bDocument(models.Model):
         # is a negative debit, which an act prints as a credit
         groups = Line._read_group(
             [*domain, ("date", ">=", date_from), ("date", "<=", date_to)],
-            groupby=["move_id"],
+            # the name and the type in the same query: no read of the moves
+            groupby=["move_id", "move_name", "move_id.move_type"],
             aggregates=["date:min", "balance:sum"],
         )
         rows = [
             (
                 date,
-                recon.move_kind(move.move_type, max(balance, 0), max(-balance, 0)),
-                move.name,
+                recon.move_kind(move_type, max(balance, 0), max(-balance, 0)),
+                name,
                 max(balance, 0),
                 max(-balance, 0),
             )
-            for move, date, balance in sorted(
-                groups, key=lambda group: (group[1], group[0].name)
+            for _move, name, move_type, date, balance in sorted(
+                groups, key=lambda group: (group[3], group[1])
             )
         ]
         supplier, buyer = company.partner_id, entity

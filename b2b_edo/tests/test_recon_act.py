@@ -23,19 +23,6 @@ FIGURES = (
 
 @tagged("post_install", "-at_install")
 class TestReconciliationAct(ReconCommon):
-    def books(self, domain):
-        """What the entity's receivable move lines sum to: the reference."""
-        [(balance, debit, credit)] = self.env["account.move.line"]._read_group(
-            [
-                ("parent_state", "=", "posted"),
-                ("account_id.account_type", "=", "asset_receivable"),
-                ("partner_id.commercial_partner_id", "=", self.entity_a.id),
-                *domain,
-            ],
-            aggregates=["balance:sum", "debit:sum", "credit:sum"],
-        )
-        return money(balance), money(debit), money(credit)
-
     def compute(self, date_from=None, date_to=None):
         return self.env["b2b.document"]._b2b_recon_compute(
             self.entity_a,
@@ -201,6 +188,15 @@ class TestReconciliationAct(ReconCommon):
         self.assertEqual(labels(self.viewer_a), ["Download PDF", "Download XLSX"])
         act_document.with_user(self.buyer_a).sudo()._b2b_accept()
         self.assertEqual(labels(self.buyer_a), ["Download PDF", "Download XLSX"])
+        # the two sections of the documents page, for the roles with documents
+        sections = {
+            user: [link.url for link in self.entity_a._b2b_edo_portal_links(user)]
+            for user in (self.accountant_a, self.viewer_a, self.buyer_ab)
+        }
+        both = ["/my/b2b/documents/reconciliation", "/my/b2b/documents/debt"]
+        self.assertEqual(sections[self.accountant_a], both)
+        self.assertEqual(sections[self.viewer_a], both)
+        self.assertEqual(sections[self.buyer_ab], [])
 
 
 @tagged("post_install", "-at_install")
@@ -222,7 +218,7 @@ class TestDebtReport(ReconCommon):
         self.assertEqual(by_reference[overdue_95.name].bucket, "over_90")
         # the refund is not set against an invoice: it lowers the debt
         self.assertEqual(report.unallocated, Decimal("-100.01"))
-        closing, _debit, _credit = TestReconciliationAct.books(self, [])
+        closing, _debit, _credit = self.books([])
         self.assertEqual(report.total, closing)
         self.assertEqual(report.credit_left, Decimal("5000.00") - closing)
         self.assertEqual(
