@@ -1,5 +1,4 @@
 from . import documents
 from . import upd
-
 from . import recon
 from . import payment_invoice

@@ -33,14 +33,13 @@ class B2bEdoReconPortal(B2bDashboard):
         return document
 
     def _b2b_edo_recon_period_errors(self):
-        _ = request.env._
         return {
-            "year": _("Choose a year between 2000 and this one."),
-            "quarter": _("Choose a quarter."),
-            "dates": _("Give the first and the last day of the period."),
-            "order": _("The period ends before it starts."),
-            "long": _("A period is at most three years long."),
-            "future": _("The period has not started yet."),
+            "year": request.env._("Choose a year between 2000 and this one."),
+            "quarter": request.env._("Choose a quarter."),
+            "dates": request.env._("Give the first and the last day of the period."),
+            "order": request.env._("The period ends before it starts."),
+            "long": request.env._("A period is at most three years long."),
+            "future": request.env._("The period has not started yet."),
         }
 
     def _b2b_edo_recon_render(self, entity, status=200, **extra):
@@ -57,15 +56,18 @@ class B2bEdoReconPortal(B2bDashboard):
                 "acts": acts.sudo(),
                 "user": request.env.user,
                 "years": list(range(today.year, today.year - 6, -1)),
+                # the last full quarter
                 "form": {
                     "kind": "quarter",
-                    "year": str(today.year),
-                    "quarter": str((today.month - 1) // 3 + 1),
+                    "year": str(today.year if today.month > 3 else today.year - 1),
+                    "quarter": str((today.month - 1) // 3 or 4),
                 },
             }
         )
         values.update(extra)
-        return request.render("b2b_edo.portal_b2b_reconciliation", values, status=status)
+        return request.render(
+            "b2b_edo.portal_b2b_reconciliation", values, status=status
+        )
 
     @http.route(ACTS, type="http", auth="user", methods=["GET"], website=True)
     def b2b_edo_reconciliation(self, created=None, **kw):
@@ -91,8 +93,10 @@ class B2bEdoReconPortal(B2bDashboard):
                 error=self._b2b_edo_recon_period_errors()[error.code],
                 form=dict(form, kind=kind),
             )
-        act = request.env["b2b.document"].sudo()._b2b_recon_create(
-            entity, date_from, date_to
+        act = (
+            request.env["b2b.document"]
+            .sudo()
+            ._b2b_recon_create(entity, date_from, date_to)
         )
         return request.redirect(f"{ACTS}?created={act.id}", 303)
 

@@ -11,36 +11,35 @@ class B2bDocument(models.Model):
     """Debt reports on demand: the entity's open invoices, aging and credit
     limit (tools/debt_report.py), as a PDF and an XLSX of one structure."""
 
-    _inherit = "b2b.document"
+    _inherit = "b2b.document"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _b2b_debt_labels(self, report):
-        _ = self.env._
         return {
-            "sheet": _("Debt report"),
-            "title": _(
+            "sheet": self.env._("Debt report"),
+            "title": self.env._(
                 "Debt report of %(entity)s on %(date)s",
                 entity=report.entity,
                 date=format_date(self.env, report.date),
             ),
-            "document": _("Document"),
-            "date": _("Date"),
-            "due_date": _("Due date"),
-            "amount": _("Amount"),
-            "residual": _("Open"),
-            "days_overdue": _("Days overdue"),
-            "bucket": _("Aging"),
+            "document": self.env._("Document"),
+            "date": self.env._("Date"),
+            "due_date": self.env._("Due date"),
+            "amount": self.env._("Amount"),
+            "residual": self.env._("Open"),
+            "days_overdue": self.env._("Days overdue"),
+            "bucket": self.env._("Aging"),
             "buckets": {
-                "0_30": _("0–30 days"),
-                "31_60": _("31–60 days"),
-                "61_90": _("61–90 days"),
-                "over_90": _("Over 90 days"),
+                "0_30": self.env._("0–30 days"),
+                "31_60": self.env._("31–60 days"),
+                "61_90": self.env._("61–90 days"),
+                "over_90": self.env._("Over 90 days"),
             },
-            "unallocated": _("Payments not allocated"),
-            "total": _("Total debt"),
-            "overdue": _("Overdue"),
-            "credit_limit": _("Credit limit"),
-            "credit_left": _("Credit left"),
+            "unallocated": self.env._("Payments not allocated"),
+            "total": self.env._("Total debt"),
+            "overdue": self.env._("Overdue"),
+            "credit_limit": self.env._("Credit limit"),
+            "credit_left": self.env._("Credit left"),
         }
 
     @api.model

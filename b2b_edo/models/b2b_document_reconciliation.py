@@ -15,7 +15,7 @@ class B2bDocument(models.Model):
     from the entity's receivable move lines (tools/reconciliation.py),
     printed as a QWeb PDF (the document's file) and an XLSX beside it."""
 
-    _inherit = "b2b.document"
+    _inherit = "b2b.document"  # pylint: disable=consider-merging-classes-inherited
 
     period_start = fields.Date(readonly=True, copy=False)
     period_end = fields.Date(readonly=True, copy=False)
@@ -45,21 +45,25 @@ class B2bDocument(models.Model):
         [(opening,)] = Line._read_group(
             [*domain, ("date", "<", date_from)], aggregates=["balance:sum"]
         )
+        # one row per accounting document, its net amount on the debit or the
+        # credit side: with storno accounting (Russian companies) a refund
+        # is a negative debit, which an act prints as a credit
         groups = Line._read_group(
             [*domain, ("date", ">=", date_from), ("date", "<=", date_to)],
-            groupby=["move_id"],
-            aggregates=["date:min", "debit:sum", "credit:sum"],
+            # the name and the type in the same query: no read of the moves
+            groupby=["move_id", "move_name", "move_id.move_type"],
+            aggregates=["date:min", "balance:sum"],
         )
         rows = [
             (
                 date,
-                recon.move_kind(move.move_type, debit, credit),
-                move.name,
-                debit,
-                credit,
+                recon.move_kind(move_type, max(balance, 0), max(-balance, 0)),
+                name,
+                max(balance, 0),
+                max(-balance, 0),
             )
-            for move, date, debit, credit in sorted(
-                groups, key=lambda group: (group[1], group[0].name)
+            for _move, name, move_type, date, balance in sorted(
+                groups, key=lambda group: (group[3], group[1])
             )
         ]
         supplier, buyer = company.partner_id, entity
@@ -85,7 +89,6 @@ class B2bDocument(models.Model):
     def _b2b_recon_labels(self, act, company):
         """Every text the act prints, in the environment's language: one
         dict for the PDF and the XLSX."""
-        _ = self.env._
         currency = company.currency_id
 
         def day(value):
@@ -94,7 +97,7 @@ class B2bDocument(models.Model):
         closing_date = day(act.date_to)
         if act.creditor:
             creditor = act.supplier if act.creditor == "supplier" else act.buyer
-            conclusion = _(
+            conclusion = self.env._(
                 "According to %(supplier)s, on %(date)s the debt in favour of "
                 "%(creditor)s is %(amount)s.",
                 supplier=act.supplier.name,
@@ -103,15 +106,15 @@ class B2bDocument(models.Model):
                 amount=format_amount(self.env, float(abs(act.closing)), currency),
             )
         else:
-            conclusion = _(
+            conclusion = self.env._(
                 "According to %(supplier)s, on %(date)s there is no debt.",
                 supplier=act.supplier.name,
                 date=closing_date,
             )
         return {
-            "sheet": _("Reconciliation act"),
-            "title": _("Reconciliation act"),
-            "period": _(
+            "sheet": self.env._("Reconciliation act"),
+            "title": self.env._("Reconciliation act"),
+            "period": self.env._(
                 "of mutual settlements from %(start)s to %(end)s between "
                 "%(supplier)s and %(buyer)s",
                 start=day(act.date_from),
@@ -119,23 +122,27 @@ class B2bDocument(models.Model):
                 supplier=act.supplier.name,
                 buyer=act.buyer.name,
             ),
-            "supplier_side": _("According to %(party)s", party=act.supplier.name),
-            "buyer_side": _("According to %(party)s", party=act.buyer.name),
-            "date": _("Date"),
-            "document": _("Document"),
-            "debit": _("Debit"),
-            "credit": _("Credit"),
-            "opening": _("Opening balance"),
-            "turnover": _("Turnover for the period"),
-            "closing": _("Closing balance"),
+            "supplier_side": self.env._(
+                "According to %(party)s", party=act.supplier.name
+            ),
+            "buyer_side": self.env._("According to %(party)s", party=act.buyer.name),
+            "date": self.env._("Date"),
+            "document": self.env._("Document"),
+            "debit": self.env._("Debit"),
+            "credit": self.env._("Credit"),
+            "opening": self.env._("Opening balance"),
+            "turnover": self.env._("Turnover for the period"),
+            "closing": self.env._("Closing balance"),
             "conclusion": conclusion,
-            "sign_supplier": _("On behalf of %(party)s", party=act.supplier.name),
-            "sign_buyer": _("On behalf of %(party)s", party=act.buyer.name),
+            "sign_supplier": self.env._(
+                "On behalf of %(party)s", party=act.supplier.name
+            ),
+            "sign_buyer": self.env._("On behalf of %(party)s", party=act.buyer.name),
             "kinds": {
-                "sale": _("Sale"),
-                "refund": _("Refund"),
-                "payment": _("Payment"),
-                "other": _("Operation"),
+                "sale": self.env._("Sale"),
+                "refund": self.env._("Refund"),
+                "payment": self.env._("Payment"),
+                "other": self.env._("Operation"),
             },
         }
 

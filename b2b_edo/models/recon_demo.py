@@ -12,19 +12,26 @@ class B2bDemo(models.AbstractModel):
     """The reconciliation act of the last full quarter of the demo entity
     (ООО «СтройДвор»), on its own books: an invoice before the quarter paid
     in it, an invoice with a refund and a partial payment, and an invoice of
-    this quarter, not due yet. The dashboard then reads "Долг 184 200 ₽, из
-    них просрочено 12 000 ₽"."""
+    this quarter, not due yet: 184 200 ₽ of debt, 12 000 ₽ of it overdue,
+    on the dashboard (plus what other demo data invoiced)."""
 
-    _inherit = "b2b.demo"
+    _inherit = "b2b.demo"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _b2b_edo_recon_demo(self):
         entity = self.env.ref(ENTITY, raise_if_not_found=False)
         company = self.env.ref(COMPANY, raise_if_not_found=False)
         Document = self.env["b2b.document"]
-        if not entity or not company or Document.search_count(
-            [("document_type", "=", "reconciliation"), ("entity_id", "=", entity.id)],
-            limit=1,
+        if (
+            not entity
+            or not company
+            or Document.search_count(
+                [
+                    ("document_type", "=", "reconciliation"),
+                    ("entity_id", "=", entity.id),
+                ],
+                limit=1,
+            )
         ):
             return
         today = fields.Date.context_today(self)
@@ -66,9 +73,7 @@ class B2bDemo(models.AbstractModel):
                 invoice(start - day(20), 150_000, start + day(10)),
                 invoice(start + day(15), 100_800, start + day(30)),
                 invoice(start + day(25), 4_800, start + day(25), "out_refund"),
-                invoice(
-                    max(today - day(10), end + day(1)), 172_200, today + day(20)
-                ),
+                invoice(max(today - day(10), end + day(1)), 172_200, today + day(20)),
             ]
         )
         (opening | sale | refund | current).action_post()
@@ -116,6 +121,8 @@ class B2bDemo(models.AbstractModel):
         payment.action_post()
         (
             receivable
-            | payment.line_ids.filtered(lambda line: line.account_type == "asset_receivable")
+            | payment.line_ids.filtered(
+                lambda line: line.account_type == "asset_receivable"
+            )
         ).reconcile()
         return payment

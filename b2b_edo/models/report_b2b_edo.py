@@ -16,7 +16,10 @@ class ReportReconciliationAct(models.AbstractModel):
         if not values:
             docs.ensure_one()
             act = docs._b2b_recon_act()
-            values = {"act": act, "labels": docs._b2b_recon_labels(act, docs.company_id)}
+            values = {
+                "act": act,
+                "labels": docs._b2b_recon_labels(act, docs.company_id),
+            }
         return {"doc_ids": docids, "docs": docs, **values}
 
 

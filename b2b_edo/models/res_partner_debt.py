@@ -6,7 +6,7 @@ from ..tools.portal_links import PortalLink
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _b2b_debt_report(self, company=None, today=None):
         """This entity's debt report (tools/debt_report.py) in the books of
@@ -63,12 +63,16 @@ class ResPartner(models.Model):
         )
 
         def amount(value):
-            return format_amount(self.env, float(value), currency, trailing_zeroes=False)
+            return format_amount(
+                self.env, float(value), currency, trailing_zeroes=False
+            )
 
         if report.total <= 0:
             return self.env._("No debt")
         if not report.overdue:
-            return self.env._("Debt %(total)s, nothing overdue", total=amount(report.total))
+            return self.env._(
+                "Debt %(total)s, nothing overdue", total=amount(report.total)
+            )
         return self.env._(
             "Debt %(total)s, of which %(overdue)s overdue",
             total=amount(report.total),

@@ -2,11 +2,11 @@ from odoo import api, models
 
 
 class ResUsers(models.Model):
-    _inherit = "res.users"
+    _inherit = "res.users"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _b2b_role_capabilities(self):
-        """"reconcile": accept or reject a reconciliation act for the
+        """ "reconcile": accept or reject a reconciliation act for the
         entity, the owner's and the accountant's (a viewer reads acts and
         asks for them, a buyer sees none)."""
         capabilities = super()._b2b_role_capabilities()

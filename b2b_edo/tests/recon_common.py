@@ -2,6 +2,7 @@ import datetime
 
 from odoo import Command
 
+from ..tools.reconciliation import money
 from .common import EdoCommon
 
 D = datetime.date
@@ -61,6 +62,19 @@ class ReconCommon(EdoCommon):
         )
         move.action_post()
         return move
+
+    def books(self, domain):
+        """What the entity's receivable move lines sum to: the reference."""
+        [(balance, debit, credit)] = self.env["account.move.line"]._read_group(
+            [
+                ("parent_state", "=", "posted"),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("partner_id.commercial_partner_id", "=", self.entity_a.id),
+                *domain,
+            ],
+            aggregates=["balance:sum", "debit:sum", "credit:sum"],
+        )
+        return money(balance), money(debit), money(credit)
 
     @classmethod
     def receivable_line(cls, move):

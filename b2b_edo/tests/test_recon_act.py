@@ -23,22 +23,12 @@ FIGURES = (
 
 @tagged("post_install", "-at_install")
 class TestReconciliationAct(ReconCommon):
-    def books(self, domain):
-        """What the entity's receivable move lines sum to: the reference."""
-        [(balance, debit, credit)] = self.env["account.move.line"]._read_group(
-            [
-                ("parent_state", "=", "posted"),
-                ("account_id.account_type", "=", "asset_receivable"),
-                ("partner_id.commercial_partner_id", "=", self.entity_a.id),
-                *domain,
-            ],
-            aggregates=["balance:sum", "debit:sum", "credit:sum"],
-        )
-        return money(balance), money(debit), money(credit)
-
     def compute(self, date_from=None, date_to=None):
         return self.env["b2b.document"]._b2b_recon_compute(
-            self.entity_a, self.env.company, date_from or self.Q_START, date_to or self.Q_END
+            self.entity_a,
+            self.env.company,
+            date_from or self.Q_START,
+            date_to or self.Q_END,
         )
 
     def test_balances_equal_the_move_lines(self):
@@ -82,6 +72,18 @@ class TestReconciliationAct(ReconCommon):
         self.assertEqual((few[1], many[1]), (3, 13))
         self.assertEqual(few[0], many[0])
 
+    def test_storno_refund_is_a_credit(self):
+        """Russian companies post refunds as a negative debit (storno): the
+        act still prints them as a credit."""
+        self.env.company.account_storno = True
+        refund = self.invoice(self.entity_a, D(2026, 9, 20), 50.5, "out_refund")
+        self.assertEqual(self.receivable_line(refund).debit, -50.5)
+        line = self.compute().lines[-1]
+        self.assertEqual(
+            (line.kind, line.debit, line.credit), ("refund", 0, Decimal("50.50"))
+        )
+        self.assertEqual(self.compute().closing, Decimal("1749.76"))
+
     def test_a_period_before_everything_and_a_year(self):
         empty = self.compute(D(2025, 1, 1), D(2025, 12, 31))
         self.assertEqual((empty.opening, empty.lines, empty.closing), (0, (), 0))
@@ -116,17 +118,29 @@ class TestReconciliationAct(ReconCommon):
             (labels["opening"], labels["turnover"], labels["closing"]),
         )
         read_back = {
-            label: [money(value or 0) for value in pair] for label, pair in figures.items()
+            label: [money(value or 0) for value in pair]
+            for label, pair in figures.items()
         }
         self.assertEqual(
             read_back,
             {
-                labels["opening"]: [printed["opening_debit"], printed["opening_credit"]],
-                labels["turnover"]: [printed["debit_turnover"], printed["credit_turnover"]],
-                labels["closing"]: [printed["closing_debit"], printed["closing_credit"]],
+                labels["opening"]: [
+                    printed["opening_debit"],
+                    printed["opening_credit"],
+                ],
+                labels["turnover"]: [
+                    printed["debit_turnover"],
+                    printed["credit_turnover"],
+                ],
+                labels["closing"]: [
+                    printed["closing_debit"],
+                    printed["closing_credit"],
+                ],
             },
         )
-        lines = openpyxl.load_workbook(io.BytesIO(act_document.xlsx_attachment_id.raw)).active
+        lines = openpyxl.load_workbook(
+            io.BytesIO(act_document.xlsx_attachment_id.raw)
+        ).active
         self.assertEqual(lines.cell(7, 3).value, 2500.33)
 
     def test_real_pdf(self):
@@ -137,7 +151,9 @@ class TestReconciliationAct(ReconCommon):
         )
         content = act_document.attachment_id.raw
         self.assertTrue(content.startswith(b"%PDF"))
-        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        text = "".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(content)).pages
+        )
         self.assertIn("1,800.26", text)
         self.assertIn(self.july_invoice.name, text)
 
@@ -161,14 +177,26 @@ class TestReconciliationAct(ReconCommon):
         act_document = self.env["b2b.document"]._b2b_recon_create(
             self.entity_a, self.Q_START, self.Q_END
         )
+
         def labels(user):
             return [link.label for link in act_document._b2b_portal_actions(user)]
+
         self.assertEqual(
-            labels(self.accountant_a), ["Download PDF", "Download XLSX", "Accept", "Reject"]
+            labels(self.accountant_a),
+            ["Download PDF", "Download XLSX", "Accept", "Reject"],
         )
         self.assertEqual(labels(self.viewer_a), ["Download PDF", "Download XLSX"])
         act_document.with_user(self.buyer_a).sudo()._b2b_accept()
         self.assertEqual(labels(self.buyer_a), ["Download PDF", "Download XLSX"])
+        # the two sections of the documents page, for the roles with documents
+        sections = {
+            user: [link.url for link in self.entity_a._b2b_edo_portal_links(user)]
+            for user in (self.accountant_a, self.viewer_a, self.buyer_ab)
+        }
+        both = ["/my/b2b/documents/reconciliation", "/my/b2b/documents/debt"]
+        self.assertEqual(sections[self.accountant_a], both)
+        self.assertEqual(sections[self.viewer_a], both)
+        self.assertEqual(sections[self.buyer_ab], [])
 
 
 @tagged("post_install", "-at_install")
@@ -183,26 +211,38 @@ class TestDebtReport(ReconCommon):
             set(by_reference),
             {self.june_invoice.name, self.july_invoice.name, overdue_95.name},
         )
-        self.assertEqual(by_reference[self.july_invoice.name].residual, Decimal("1300.22"))
+        self.assertEqual(
+            by_reference[self.july_invoice.name].residual, Decimal("1300.22")
+        )
         self.assertEqual(by_reference[overdue_95.name].days_overdue, 95)
         self.assertEqual(by_reference[overdue_95.name].bucket, "over_90")
         # the refund is not set against an invoice: it lowers the debt
         self.assertEqual(report.unallocated, Decimal("-100.01"))
-        closing, _debit, _credit = TestReconciliationAct.books(self, [])
+        closing, _debit, _credit = self.books([])
         self.assertEqual(report.total, closing)
         self.assertEqual(report.credit_left, Decimal("5000.00") - closing)
         self.assertEqual(
             self.entity_a.with_context(lang="en_US")._b2b_debt_card_text(report),
-            f"Debt ${closing:,}, of which ${report.overdue:,} overdue".replace("$", "$\xa0"),
+            f"Debt ${closing:,}, of which ${report.overdue:,} overdue".replace(
+                "$", "$\xa0"
+            ),
         )
 
     def test_debt_document(self):
         document = self.env["b2b.document"]._b2b_debt_create(self.entity_a)
-        self.assertEqual((document.document_type, document.state), ("debt_report", "sent"))
+        self.assertEqual(
+            (document.document_type, document.state), ("debt_report", "sent")
+        )
         page = html.fromstring(document.attachment_id.raw)
         total = Decimal(page.find_class("o_b2b_debt_total")[0].get("data-value"))
-        sheet = openpyxl.load_workbook(io.BytesIO(document.xlsx_attachment_id.raw)).active
-        values = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=4) if row[0].value}
+        sheet = openpyxl.load_workbook(
+            io.BytesIO(document.xlsx_attachment_id.raw)
+        ).active
+        values = {
+            row[0].value: row[4].value
+            for row in sheet.iter_rows(min_row=4)
+            if row[0].value
+        }
         self.assertEqual(money(values["Total debt"]), total)
         self.assertEqual(total, Decimal("1800.26"))
 

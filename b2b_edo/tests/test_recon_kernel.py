@@ -6,7 +6,8 @@ import openpyxl
 
 from odoo.tests import BaseCase
 
-from ..tools import debt_report, reconciliation as recon
+from ..tools import debt_report
+from ..tools import reconciliation as recon
 from ..tools.recon_xlsx import act_xlsx, debt_xlsx
 
 D = datetime.date
@@ -60,30 +61,56 @@ class TestReconKernel(BaseCase):
                 (D(2026, 8, 1), "payment", "BNK/1", 0, 1200.11),
             ],
         )
-        self.assertEqual([line.reference for line in act.lines], ["INV/2", "BNK/1", "RINV/1"])
+        self.assertEqual(
+            [line.reference for line in act.lines], ["INV/2", "BNK/1", "RINV/1"]
+        )
         self.assertEqual(act.debit_turnover, Decimal("2500.33"))
         self.assertEqual(act.credit_turnover, Decimal("1300.12"))
         self.assertEqual(act.closing, Decimal("1800.26"))
-        self.assertEqual((act.closing_debit, act.closing_credit), (Decimal("1800.26"), 0))
+        self.assertEqual(
+            (act.closing_debit, act.closing_credit), (Decimal("1800.26"), 0)
+        )
         self.assertEqual(act.creditor, "supplier")
         # floats that do not add up in binary add up here: 0.1 + 0.2
-        self.assertEqual(self.act(0, [(D(2026, 7, 1), "sale", "a", 0.1, 0), (D(2026, 7, 2), "sale", "b", 0.2, 0)]).closing, Decimal("0.30"))
+        self.assertEqual(
+            self.act(
+                0,
+                [
+                    (D(2026, 7, 1), "sale", "a", 0.1, 0),
+                    (D(2026, 7, 2), "sale", "b", 0.2, 0),
+                ],
+            ).closing,
+            Decimal("0.30"),
+        )
 
     def test_advance_and_no_debt(self):
         advance = self.act(0, [(D(2026, 7, 1), "payment", "BNK/2", 0, 50)])
         self.assertEqual(advance.creditor, "buyer")
-        self.assertEqual((advance.closing_debit, advance.closing_credit), (0, Decimal("50.00")))
+        self.assertEqual(
+            (advance.closing_debit, advance.closing_credit), (0, Decimal("50.00"))
+        )
         settled = self.act(-50, [(D(2026, 7, 2), "sale", "INV/3", 50, 0)])
         self.assertEqual(settled.opening_credit, Decimal("50.00"))
         self.assertEqual(settled.creditor, "")
 
     def test_periods(self):
         today = D(2026, 12, 2)
-        self.assertEqual(recon.parse_period("quarter", "2026", "3", today=today), (D(2026, 7, 1), D(2026, 9, 30)))
-        self.assertEqual(recon.parse_period("quarter", "2024", "1", today=today), (D(2024, 1, 1), D(2024, 3, 31)))
-        self.assertEqual(recon.parse_period("year", "2025", today=today), (D(2025, 1, 1), D(2025, 12, 31)))
         self.assertEqual(
-            recon.parse_period("custom", date_from="2026-02-03", date_to="2026-02-28", today=today),
+            recon.parse_period("quarter", "2026", "3", today=today),
+            (D(2026, 7, 1), D(2026, 9, 30)),
+        )
+        self.assertEqual(
+            recon.parse_period("quarter", "2024", "1", today=today),
+            (D(2024, 1, 1), D(2024, 3, 31)),
+        )
+        self.assertEqual(
+            recon.parse_period("year", "2025", today=today),
+            (D(2025, 1, 1), D(2025, 12, 31)),
+        )
+        self.assertEqual(
+            recon.parse_period(
+                "custom", date_from="2026-02-03", date_to="2026-02-28", today=today
+            ),
             (D(2026, 2, 3), D(2026, 2, 28)),
         )
         for args, code in (
@@ -101,10 +128,21 @@ class TestReconKernel(BaseCase):
             self.assertEqual(caught.exception.code, code, args)
 
     def test_act_xlsx_reads_back_the_figures(self):
-        act = self.act(-10.5, [(D(2026, 7, 15), "sale", "INV/2", 2500.33, 0), (D(2026, 8, 1), "payment", "BNK/1", 0, 1200.11)])
+        act = self.act(
+            -10.5,
+            [
+                (D(2026, 7, 15), "sale", "INV/2", 2500.33, 0),
+                (D(2026, 8, 1), "payment", "BNK/1", 0, 1200.11),
+            ],
+        )
         figures = xlsx_figures(act_xlsx(act, LABELS))
         self.assertEqual(
-            {label: tuple(Decimal(str(v or 0)).quantize(Decimal("0.01")) for v in pair) for label, pair in figures.items()},
+            {
+                label: tuple(
+                    Decimal(str(v or 0)).quantize(Decimal("0.01")) for v in pair
+                )
+                for label, pair in figures.items()
+            },
             {
                 "Opening": (act.opening_debit, act.opening_credit),
                 "Turnover": (act.debit_turnover, act.credit_turnover),
@@ -132,9 +170,15 @@ class TestDebtKernel(BaseCase):
         for days, bucket in expected.items():
             due = today - datetime.timedelta(days=days)
             self.assertEqual(debt_report.days_overdue(due, today), days)
-            self.assertEqual(debt_report.bucket_of(debt_report.days_overdue(due, today)), bucket, days)
+            self.assertEqual(
+                debt_report.bucket_of(debt_report.days_overdue(due, today)),
+                bucket,
+                days,
+            )
         # not due yet: 0 days overdue, first bucket
-        self.assertEqual(debt_report.days_overdue(today + datetime.timedelta(days=5), today), 0)
+        self.assertEqual(
+            debt_report.days_overdue(today + datetime.timedelta(days=5), today), 0
+        )
 
     def test_report_totals_credit_left_and_xlsx(self):
         today = D(2026, 12, 2)
@@ -159,11 +203,29 @@ class TestDebtKernel(BaseCase):
         self.assertEqual(report.credit_left, Decimal("120800.00"))
         labels = {
             key: key
-            for key in ("title", "document", "date", "due_date", "amount", "residual", "days_overdue", "bucket", "total", "overdue", "unallocated", "credit_limit", "credit_left")
+            for key in (
+                "title",
+                "document",
+                "date",
+                "due_date",
+                "amount",
+                "residual",
+                "days_overdue",
+                "bucket",
+                "total",
+                "overdue",
+                "unallocated",
+                "credit_limit",
+                "credit_left",
+            )
         }
         labels["buckets"] = {key: key for key, _a, _b in debt_report.BUCKETS}
         sheet = openpyxl.load_workbook(io.BytesIO(debt_xlsx(report, labels))).active
-        values = {row[0].value: row[4].value for row in sheet.iter_rows(min_row=4) if row[0].value}
+        values = {
+            row[0].value: row[4].value
+            for row in sheet.iter_rows(min_row=4)
+            if row[0].value
+        }
         self.assertEqual(values["total"], 179200.0)
         self.assertEqual(values["overdue"], 7000.0)
         self.assertEqual(values["credit_left"], 120800.0)

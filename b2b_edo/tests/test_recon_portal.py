@@ -46,7 +46,9 @@ class TestReconPortal(ReconCommon, B2bHttpMixin, HttpCase):
         response = self.post(f"{ACTS}/{act.id}/reject", comment="  ")
         self.assertEqual(response.status_code, 400)
         self.assertEqual(act.state, "sent")
-        response = self.post(f"{ACTS}/{act.id}/reject", comment="No refund of 05.09 here")
+        response = self.post(
+            f"{ACTS}/{act.id}/reject", comment="No refund of 05.09 here"
+        )
         self.assertEqual(response.status_code, 303)
         self.assertEqual(act.state, "rejected")
         self.assertEqual(act.reject_reason, "No refund of 05.09 here")
@@ -81,7 +83,9 @@ class TestReconPortal(ReconCommon, B2bHttpMixin, HttpCase):
         self.assertEqual(
             self.url_open(f"/my/b2b/documents/report/{act.id}/pdf").status_code, 200
         )
-        self.assertEqual(self.post(f"{ACTS}/{act.id}/reject", comment="x").status_code, 403)
+        self.assertEqual(
+            self.post(f"{ACTS}/{act.id}/reject", comment="x").status_code, 403
+        )
         self.assertEqual(self.post(f"{ACTS}/{act.id}/accept").status_code, 403)
         self.assertEqual(act.state, "sent")
         self.assertEqual(self.post(ACTS, QUARTER).status_code, 303)
@@ -102,9 +106,19 @@ class TestReconPortal(ReconCommon, B2bHttpMixin, HttpCase):
                 if user == self.buyer_ab:
                     user._b2b_switch_entity(self.entity_b)
                 for url in urls:
-                    self.assertEqual(self.url_open(url).status_code, 404 if user == self.buyer_ab else 403, url)
-                self.assertNotIn(act.number, self.url_open(ACTS).text if user == self.buyer_ab else "")
-                self.assertEqual(self.post(f"{ACTS}/{act.id}/accept").status_code, 404 if user == self.buyer_ab else 403)
+                    self.assertEqual(
+                        self.url_open(url).status_code,
+                        404 if user == self.buyer_ab else 403,
+                        url,
+                    )
+                self.assertNotIn(
+                    act.number,
+                    self.url_open(ACTS).text if user == self.buyer_ab else "",
+                )
+                self.assertEqual(
+                    self.post(f"{ACTS}/{act.id}/accept").status_code,
+                    404 if user == self.buyer_ab else 403,
+                )
         self.assertEqual(act.state, "sent")
         # a buyer's role has no documents: no page, no act
         self.login(self.buyer_ab)
@@ -120,7 +134,10 @@ class TestReconPortal(ReconCommon, B2bHttpMixin, HttpCase):
         self.assertIn("1,800.26", page.text)
         self.assertEqual(self.post("/my/b2b/documents/debt").status_code, 303)
         report = self.env["b2b.document"].search(
-            [("entity_id", "=", self.entity_a.id), ("document_type", "=", "debt_report")]
+            [
+                ("entity_id", "=", self.entity_a.id),
+                ("document_type", "=", "debt_report"),
+            ]
         )
         self.assertEqual(report.state, "sent")
         xlsx = self.url_open(f"/my/b2b/documents/report/{report.id}/xlsx")

@@ -102,7 +102,13 @@ def build_debt_report(entity, today, currency, rows, credit_limit=None):
         days = days_overdue(due_date, today)
         items.append(
             DebtItem(
-                reference, date, due_date, money(amount), residual, days, bucket_of(days)
+                reference,
+                date,
+                due_date,
+                money(amount),
+                residual,
+                days,
+                bucket_of(days),
             )
         )
     items.sort(key=lambda item: (item.due_date, item.reference))

@@ -50,9 +50,11 @@ def act_xlsx(act, labels):
     sheet.set_column(0, 0, 12)
     sheet.set_column(1, 1, 38)
     sheet.set_column(2, 3, 15)
-    sheet.set_column(4, 4, 12)
-    sheet.set_column(5, 5, 30)
-    sheet.set_column(6, 7, 15)
+    # the buyer's columns are left empty for the buyer: bordered by the
+    # columns' format, not by 40,000 empty cells
+    sheet.set_column(4, 4, 12, styles["cell"])
+    sheet.set_column(5, 5, 30, styles["cell"])
+    sheet.set_column(6, 7, 15, styles["cell"])
     sheet.write(0, 0, labels["title"], styles["title"])
     sheet.write(1, 0, labels["period"])
     sheet.merge_range(3, 0, 3, 3, labels["supplier_side"], styles["head"])
@@ -68,8 +70,6 @@ def act_xlsx(act, labels):
         sheet.write(row, 1, "", styles["cell"])
         sheet.write(row, 2, _amount(debit), styles[style])
         sheet.write(row, 3, _amount(credit), styles[style])
-        for col in range(4, 8):
-            sheet.write(row, col, "", styles["cell"])
         row += 1
 
     figure_row(labels["opening"], act.opening_debit, act.opening_credit)
@@ -77,12 +77,13 @@ def act_xlsx(act, labels):
     for line in act.lines:
         sheet.write_datetime(row, 0, line.date, styles["date"])
         sheet.write(
-            row, 1, f"{kinds.get(line.kind, line.kind)} ({line.reference})", styles["cell"]
+            row,
+            1,
+            f"{kinds.get(line.kind, line.kind)} ({line.reference})",
+            styles["cell"],
         )
         sheet.write(row, 2, _amount(line.debit), styles["money"])
         sheet.write(row, 3, _amount(line.credit), styles["money"])
-        for col in range(4, 8):
-            sheet.write(row, col, "", styles["cell"])
         row += 1
     figure_row(labels["turnover"], act.debit_turnover, act.credit_turnover)
     figure_row(labels["closing"], act.closing_debit, act.closing_credit)

@@ -114,9 +114,7 @@ def build_act(supplier, buyer, date_from, date_to, currency, opening, rows):
     any order; they are sorted by date, then as given."""
     lines = tuple(
         ActLine(date, kind, reference, money(debit), money(credit))
-        for date, kind, reference, debit, credit in sorted(
-            rows, key=lambda row: row[0]
-        )
+        for date, kind, reference, debit, credit in sorted(rows, key=lambda row: row[0])
     )
     return ReconciliationAct(
         supplier, buyer, date_from, date_to, currency, money(opening), lines
@@ -154,7 +152,9 @@ def quarter_period(year, quarter):
     )
 
 
-def parse_period(kind, year=None, quarter=None, date_from=None, date_to=None, today=None):
+def parse_period(
+    kind, year=None, quarter=None, date_from=None, date_to=None, today=None
+):
     """The ``(first day, last day)`` of the period a form asked for: a
     quarter of a year, a year, or custom ISO dates. Raises ``PeriodError``."""
     today = today or datetime.date.today()

@@ -17,7 +17,9 @@ class B2bReconciliationWizard(models.TransientModel):
         required=True,
         domain=[("is_company", "=", True)],
     )
-    date_from = fields.Date(required=True, default=lambda self: self._default_dates()[0])
+    date_from = fields.Date(
+        required=True, default=lambda self: self._default_dates()[0]
+    )
     date_to = fields.Date(required=True, default=lambda self: self._default_dates()[1])
 
     @api.model
@@ -47,7 +49,9 @@ class B2bReconciliationWizard(models.TransientModel):
             )
         except PeriodError as error:
             raise UserError(
-                self.env._("This period cannot be reconciled (%(code)s).", code=error.code)
+                self.env._(
+                    "This period cannot be reconciled (%(code)s).", code=error.code
+                )
             ) from None
         act = self.env["b2b.document"]._b2b_recon_create(
             self.entity_id, self.date_from, self.date_to

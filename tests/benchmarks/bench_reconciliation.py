@@ -139,7 +139,11 @@ def measure(env, entity, rounds):
         started = time.perf_counter()
         act_xlsx(act, labels)
         times["xlsx"].append(time.perf_counter() - started)
-    return act, {key: statistics.median(values) for key, values in times.items()}, queries
+    return (
+        act,
+        {key: statistics.median(values) for key, values in times.items()},
+        queries,
+    )
 
 
 def main():
