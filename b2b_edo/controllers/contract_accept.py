@@ -82,9 +82,11 @@ class B2bEdoContractPortal(CustomerPortal):
     def b2b_edo_contract_file(self, document_id, **kw):
         """The exact file the buyer accepts (its SHA-256 is on the page)."""
         document = self._b2b_edo_contract_document(document_id)
-        return request.env["ir.binary"]._get_stream_from(
-            document.attachment_id
-        ).get_response(as_attachment=False)
+        return (
+            request.env["ir.binary"]
+            ._get_stream_from(document.attachment_id)
+            .get_response(as_attachment=False)
+        )
 
     @http.route(
         "/my/b2b/documents/<int:document_id>/accept/agreement",
@@ -183,6 +185,4 @@ class B2bEdoContractPortal(CustomerPortal):
         membership = self._b2b_members_membership(entity, membership_id)
         # the owner may not write on memberships: narrow write after the checks
         membership.sudo().b2b_can_sign = bool(sign)
-        return request.redirect(
-            f"/my/b2b/entities/{entity.id}/members?done=sign", 303
-        )
+        return request.redirect(f"/my/b2b/entities/{entity.id}/members?done=sign", 303)

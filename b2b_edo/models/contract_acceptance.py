@@ -234,14 +234,15 @@ class B2bDocumentAcceptance(models.Model):
             return
         document = self.document_id.sudo()
         lang_self = self.with_context(lang=user.lang or self.env.lang)
-        _ = lang_self.env._
         self.env["mail.mail"].sudo().create(
             {
-                "subject": _("%(document)s accepted", document=document.display_name),
+                "subject": lang_self.env._(
+                    "%(document)s accepted", document=document.display_name
+                ),
                 "email_from": document.company_id.email_formatted,
                 "email_to": user.email_formatted,
                 "body_html": Markup("<p>%s</p>")
-                % _(
+                % lang_self.env._(
                     "You accepted %(document)s for %(entity)s. The accepted "
                     "document and its acceptance page are attached.",
                     document=document.display_name,

@@ -1,50 +1,16 @@
 from odoo import api, fields, models
+from odoo.tools import file_open
 
 from ..tools import contract_code
 
 PORTAL = "b2b_portal"
 
 # the demo contract text: a short Russian supply contract
-DEMO_BODY = """<h2 style="text-align:center">Договор поставки № <t t-out="contract.number"/></h2>
-<p style="text-align:right">от <t t-out="contract.date"/></p>
-<p><t t-out="supplier.name"/>, именуемое в дальнейшем «Поставщик», в лице
-<t t-out="supplier.signatory_position"/> <t t-out="supplier.signatory_name"/>,
-действующего на основании Устава, с одной стороны, и <t t-out="entity.name"/>,
-именуемое в дальнейшем «Покупатель», с другой стороны, заключили настоящий
-договор о нижеследующем.</p>
-<h4>1. Предмет договора</h4>
-<p>1.1. Поставщик обязуется поставлять, а Покупатель принимать и оплачивать
-товар по заказам, оформленным в личном кабинете Покупателя на портале
-Поставщика.</p>
-<h4>2. Цена и порядок расчётов</h4>
-<p>2.1. Цены указываются в заказе. Условия оплаты: <t t-out="contract.payment_term or 'предоплата'"/>.</p>
-<p t-if="contract.credit_limit">2.2. Лимит задолженности Покупателя: <t t-out="contract.credit_limit"/>.</p>
-<h4>3. Поставка</h4>
-<p>3.1. <t t-out="contract.delivery_terms or 'Самовывоз со склада Поставщика.'"/></p>
-<h4>4. Электронный документооборот</h4>
-<p>4.1. Стороны признают документы, подписанные простой электронной подписью в
-личном кабинете, равнозначными документам на бумаге, подписанным собственноручно.</p>
-<h4>5. Срок действия</h4>
-<p>5.1. Договор действует <t t-out="contract.validity"/>.</p>
-<h4>6. Реквизиты сторон</h4>
-<table style="width:100%"><tr>
-<td style="width:50%;vertical-align:top"><b>Поставщик</b><br/>
-<t t-out="supplier.name"/><br/>ИНН <t t-out="supplier.inn"/>, КПП <t t-out="supplier.kpp"/><br/>
-ОГРН <t t-out="supplier.ogrn"/><br/><t t-out="supplier.address"/><br/>
-р/с <t t-out="supplier.bank_account"/> в <t t-out="supplier.bank_name"/><br/>
-БИК <t t-out="supplier.bic"/>, к/с <t t-out="supplier.corr_account"/><br/><br/>
-<t t-out="supplier.signatory_position"/> ____________ <t t-out="supplier.signatory_name"/></td>
-<td style="width:50%;vertical-align:top"><b>Покупатель</b><br/>
-<t t-out="entity.name"/><br/>ИНН <t t-out="entity.inn"/>, КПП <t t-out="entity.kpp"/><br/>
-ОГРН <t t-out="entity.ogrn"/><br/><t t-out="entity.address"/><br/>
-р/с <t t-out="entity.bank_account"/> в <t t-out="entity.bank_name"/><br/>
-БИК <t t-out="entity.bic"/>, к/с <t t-out="entity.corr_account"/><br/><br/>
-<t t-out="entity.signatory_position"/> ____________ <t t-out="entity.signatory_name"/></td>
-</tr></table>"""
+DEMO_BODY = "b2b_edo/demo/contract_template_demo.html"
 
 
 class B2bDemo(models.AbstractModel):
-    _inherit = "b2b.demo"
+    _inherit = "b2b.demo"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _b2b_edo_contract_demo(self):
@@ -63,7 +29,7 @@ class B2bDemo(models.AbstractModel):
                     "values": {
                         "name": "Договор поставки",
                         "company_id": company.id,
-                        "body": DEMO_BODY,
+                        "body": file_open(DEMO_BODY).read(),
                     },
                 }
             ]
@@ -81,7 +47,9 @@ class B2bDemo(models.AbstractModel):
                     "b2b_signatory_position": "Генеральный директор",
                 }
             )
-        accepted, offered = (contract._b2b_edo_offer("contract") for contract in contracts)
+        accepted, offered = (
+            contract._b2b_edo_offer("contract") for contract in contracts
+        )
         buyer = self.env.ref(f"{PORTAL}.user_buyer_demo")
         self.env.ref(f"{PORTAL}.membership_buyer_2_demo").b2b_can_sign = True
         self._b2b_edo_contract_demo_accept(accepted, buyer)
@@ -93,7 +61,11 @@ class B2bDemo(models.AbstractModel):
         client = ("192.0.2.10", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 demo")
         self.env["b2b.esign.consent"]._b2b_give(buyer, client)
         Code = self.env["b2b.esign.code"].sudo()
-        code, salt, now = contract_code.draw_code(), contract_code.new_salt(), fields.Datetime.now()
+        code, salt, now = (
+            contract_code.draw_code(),
+            contract_code.new_salt(),
+            fields.Datetime.now(),
+        )
         Code.create(
             {
                 "user_id": buyer.id,

@@ -49,7 +49,9 @@ class B2bEsignConsent(models.Model):
     )
 
     def write(self, vals):
-        raise UserError(self.env._("An accepted agreement cannot be changed."))
+        if vals:
+            raise UserError(self.env._("An accepted agreement cannot be changed."))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
@@ -250,8 +252,7 @@ class B2bEsignCode(models.Model):
                 minutes=contract_code.VALID_MINUTES,
             )
         return self.browse(), self.env._(
-            "This code was used already or replaced by a newer one: ask for a "
-            "new code."
+            "This code was used already or replaced by a newer one: ask for a new code."
         )
 
     def _b2b_sent_label(self):

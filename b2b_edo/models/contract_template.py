@@ -26,7 +26,7 @@ class B2bContractTemplate(models.Model):
     )
     body = fields.Text(
         required=True,
-        help="QWeb: <t t-out=\"entity.name\"/>, <t t-if=\"contract.credit_limit\">…"
+        help='QWeb: <t t-out="entity.name"/>, <t t-if="contract.credit_limit">…'
         "</t>. Placeholders: supplier.* and entity.* (name, inn, kpp, ogrn, "
         "address, bank_name, bic, bank_account, corr_account, signatory_name, "
         "signatory_position), contract.* (number, date, payment_term, "
@@ -169,7 +169,9 @@ class B2bContractTemplate(models.Model):
                 )
             )
         env = self.env
-        date_start = format_date(env, contract.date_start) if contract.date_start else ""
+        date_start = (
+            format_date(env, contract.date_start) if contract.date_start else ""
+        )
         date_end = format_date(env, contract.date_end) if contract.date_end else ""
         if date_end:
             validity = env._(

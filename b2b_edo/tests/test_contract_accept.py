@@ -4,6 +4,7 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL
 
 from odoo.addons.b2b_portal.tests.common import B2bHttpMixin
 from odoo.addons.mail.tests.common import MockEmail
@@ -57,7 +58,7 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
             [("document_id", "=", self.document.id)]
         )
 
-    # -- the happy path and its evidence -------------------------------------------
+    # -- the happy path and its evidence -------------------------------------
     def test_owner_accepts_with_the_e_mailed_code_and_the_evidence_is_complete(self):
         self.sign_in()
         page = self.url_open(self.url)
@@ -123,13 +124,17 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
         self.confirm()
         self.env.flush_all()
         for table in ("b2b_esign_code", "mail_mail", "mail_message", "ir_logging"):
-            self.env.cr.execute(
-                f"SELECT count(*) FROM {table} WHERE row_to_json({table})::text LIKE %s",  # noqa: E501
-                [f"%{CODE}%"],
+            [(count,)] = self.env.execute_query(
+                SQL(
+                    "SELECT count(*) FROM %s WHERE row_to_json(%s)::text LIKE %s",
+                    SQL.identifier(table),
+                    SQL.identifier(table),
+                    f"%{CODE}%",
+                )
             )
-            self.assertEqual(self.env.cr.fetchone()[0], 0, table)
+            self.assertEqual(count, 0, table)
 
-    # -- bad codes ----------------------------------------------------------------------
+    # -- bad codes -----------------------------------------------------------
     def test_wrong_code_refused_and_locked_after_five_attempts(self):
         self.sign_in()
         self.request_code()
@@ -176,7 +181,7 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(second.state, "sent")
 
-    # -- steps in order, bad input ----------------------------------------------------
+    # -- steps in order, bad input -------------------------------------------
     def test_no_code_before_the_agreement_and_the_read_confirmation(self):
         self.sign_in(agree=False)
         response = self.post(self.url + "/agreement")
@@ -210,7 +215,7 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
         self.assertEqual(poa.raw, self.PDF)
         self.assertEqual(poa.res_id, self.document.acceptance_ids.id)
 
-    # -- who may ----------------------------------------------------------------------
+    # -- who may -------------------------------------------------------------
     def test_viewer_buyer_accountant_cannot_sign(self):
         for login in ("viewer_a", "accountant_a", "buyer_ab"):
             self.authenticate(login, login)
@@ -224,7 +229,10 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
     def test_entitled_member_signs(self):
         self.authenticate("buyer_a", "buyer_a")
         membership = self.env["b2b.membership"].search(
-            [("user_id", "=", self.accountant_a.id), ("entity_id", "=", self.entity_a.id)]
+            [
+                ("user_id", "=", self.accountant_a.id),
+                ("entity_id", "=", self.entity_a.id),
+            ]
         )
         response = self.post(
             f"/my/b2b/entities/{self.entity_a.id}/members/{membership.id}/sign",
@@ -240,7 +248,10 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
     def test_only_an_owner_entitles(self):
         self.authenticate("accountant_a", "accountant_a")
         membership = self.env["b2b.membership"].search(
-            [("user_id", "=", self.accountant_a.id), ("entity_id", "=", self.entity_a.id)]
+            [
+                ("user_id", "=", self.accountant_a.id),
+                ("entity_id", "=", self.entity_a.id),
+            ]
         )
         response = self.post(
             f"/my/b2b/entities/{self.entity_a.id}/members/{membership.id}/sign",

@@ -113,9 +113,7 @@ class TestContractEvents(ContractCommon):
         self.approve(self.entity_a)
         self.assertEqual(self.entity_a.b2b_state, "approved")
         self.assertFalse(self.contract_a.b2b_document_ids)
-        self.assertIn(
-            "not offered", self.entity_a.message_ids[:1].body.striptags()
-        )
+        self.assertIn("not offered", self.entity_a.message_ids[:1].body.striptags())
 
     def test_no_template_no_document_on_approval(self):
         self.template.active = False
@@ -154,3 +152,12 @@ class TestContractEvents(ContractCommon):
             ["Accept"],
         )
         self.assertEqual(document._b2b_portal_actions(self.viewer_a), [])
+
+
+class TestContractPdf(ContractCommon):
+    def test_the_offered_file_is_a_real_pdf(self):
+        contract = self.contract_a.with_context(force_report_rendering=True)
+        document = contract._b2b_edo_offer("contract")
+        self.assertEqual(document.attachment_id.mimetype, "application/pdf")
+        self.assertTrue(document.attachment_id.raw.startswith(b"%PDF-"))
+        self.assertTrue(document.attachment_id.name.endswith(".pdf"))
