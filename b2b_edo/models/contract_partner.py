@@ -28,19 +28,21 @@ class ResPartner(models.Model):
 
     def _b2b_edo_contract_pending(self):
         """Whether a supply contract was offered to this entity and none is
-        accepted: it cannot order until it is (company setting)."""
+        accepted: it cannot order until it is (company setting). One query
+        for an entity never offered a contract."""
         self.ensure_one()
-        company = self.sudo()._b2b_supplier_company()
-        if not company.b2b_edo_contract_required:
-            return False
-        Document = self.env["b2b.document"].sudo()
-        domain = [("entity_id", "=", self.id), ("document_type", "=", "contract")]
-        return bool(
-            Document.search_count(domain + [("state", "=", "sent")], limit=1)
-            and not Document.search_count(
-                domain + [("state", "=", "accepted")], limit=1
+        states = {
+            state
+            for [state] in self.env["b2b.document"]
+            .sudo()
+            ._read_group(
+                [("entity_id", "=", self.id), ("document_type", "=", "contract")],
+                ["state"],
             )
-        )
+        }
+        if "sent" not in states or "accepted" in states:
+            return False
+        return self.sudo()._b2b_supplier_company().b2b_edo_contract_required
 
     def _b2b_order_blockers(self):
         blockers = super()._b2b_order_blockers()

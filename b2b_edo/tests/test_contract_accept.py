@@ -228,6 +228,8 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
 
     def test_entitled_member_signs(self):
         self.authenticate("buyer_a", "buyer_a")
+        members = self.url_open(f"/my/b2b/entities/{self.entity_a.id}/members")
+        self.assertEqual(members.text.count("Allow to sign documents"), 3)
         membership = self.env["b2b.membership"].search(
             [
                 ("user_id", "=", self.accountant_a.id),
