@@ -3,3 +3,4 @@ from . import test_contract_kernel
 from . import test_contract_template
 from . import test_contract_accept
 from . import test_contract_tour
+from . import test_contract_demo
