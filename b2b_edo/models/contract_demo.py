@@ -15,9 +15,8 @@ class B2bDemo(models.AbstractModel):
     @api.model
     def _b2b_edo_contract_demo(self):
         """The demo supply contracts: a template; the first entity's contract
-        accepted by b2b_buyer (its owner) with the full evidence; the
-        second's offered, b2b_buyer (a buyer there) entitled to sign it.
-        Idempotent."""
+        accepted by b2b_buyer (its owner) with the full evidence; the third's
+        offered (it cannot order until it accepts). Idempotent."""
         if self.env.ref("b2b_edo.contract_template_demo", raise_if_not_found=False):
             return
         company = self.env.ref(f"{PORTAL}.supplier_company_demo")
@@ -34,16 +33,16 @@ class B2bDemo(models.AbstractModel):
                 }
             ]
         )
-        first = self.env.ref(f"{PORTAL}.entity_stroydvor_demo")
+        # СтройДвор (b2b_buyer is its owner) accepts; УралКомплект, where
+        # no demo order is made, is offered its contract and waits for it
         contracts = self.env.ref(f"{PORTAL}.contract_1_demo") | self.env.ref(
-            f"{PORTAL}.contract_2_demo"
+            f"{PORTAL}.contract_3_demo"
         )
-        for contract in contracts:
+        signatories = ("Петрова Мария Ивановна", "Смирнов Олег Петрович")
+        for contract, name in zip(contracts, signatories, strict=True):
             contract.entity_id.write(
                 {
-                    "b2b_signatory_name": "Петрова Мария Ивановна"
-                    if contract.entity_id == first
-                    else "Смирнов Олег Петрович",
+                    "b2b_signatory_name": name,
                     "b2b_signatory_position": "Генеральный директор",
                 }
             )
@@ -51,7 +50,6 @@ class B2bDemo(models.AbstractModel):
             contract._b2b_edo_offer("contract") for contract in contracts
         )
         buyer = self.env.ref(f"{PORTAL}.user_buyer_demo")
-        self.env.ref(f"{PORTAL}.membership_buyer_2_demo").b2b_can_sign = True
         self._b2b_edo_contract_demo_accept(accepted, buyer)
         return accepted, offered
 
