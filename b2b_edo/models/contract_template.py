@@ -118,19 +118,22 @@ class B2bContractTemplate(models.Model):
             [("company_id", "=", company.id)], order="version desc, id desc", limit=1
         )
 
-    def _b2b_party(self, partner, bank, signatory_name, signatory_position):
-        address = ", ".join(
-            part
-            for part in (
-                partner.zip,
-                partner.country_id.name,
-                partner.state_id.name,
-                partner.city,
-                partner.street,
-                partner.street2,
+    def _b2b_party(
+        self, partner, bank, signatory_name, signatory_position, address=None
+    ):
+        if address is None:
+            address = ", ".join(
+                part
+                for part in (
+                    partner.zip,
+                    partner.country_id.name,
+                    partner.state_id.name,
+                    partner.city,
+                    partner.street,
+                    partner.street2,
+                )
+                if part
             )
-            if part
-        )
         return SimpleNamespace(
             name=partner.name or "",
             inn=partner.vat or "",
@@ -169,6 +172,7 @@ class B2bContractTemplate(models.Model):
                 )
             )
         env = self.env
+        requisites = company._b2b_requisites()  # b2b_portal: as invoices print it
         date_start = (
             format_date(env, contract.date_start) if contract.date_start else ""
         )
@@ -184,9 +188,10 @@ class B2bContractTemplate(models.Model):
         return {
             "supplier": self._b2b_party(
                 company.partner_id,
-                company.partner_id.bank_ids[:1],
+                requisites["bank"],
                 company.b2b_director_name,
                 company.b2b_director_title,
+                address=requisites["address"],
             ),
             "entity": self._b2b_party(
                 entity,
