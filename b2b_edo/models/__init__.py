@@ -29,3 +29,12 @@ from . import b2b_document_payment_invoice
 from . import sale_order_payment_invoice
 from . import account_move_payment_invoice
 from . import payment_invoice_demo
+from . import contract_company
+from . import contract_template
+from . import contract_esign
+from . import contract_acceptance
+from . import contract_document
+from . import contract_contract
+from . import contract_partner
+from . import contract_users
+from . import contract_demo

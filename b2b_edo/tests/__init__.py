@@ -17,3 +17,8 @@ from . import test_recon_portal
 from . import test_payment_invoice_tools
 from . import test_payment_invoice
 from . import test_payment_invoice_portal
+from . import test_contract_kernel
+from . import test_contract_template
+from . import test_contract_accept
+from . import test_contract_tour
+from . import test_contract_demo
