@@ -1,0 +1,1 @@
+from . import founding_reject_wizard
