@@ -30,9 +30,7 @@ class B2bEdoFoundingPortal(CustomerPortal):
         if not attachment:
             return ""
         token = attachment._get_raw_access_token()
-        return (
-            f"/web/content/{attachment.id}?download=true&access_token={token}"
-        )
+        return f"/web/content/{attachment.id}?download=true&access_token={token}"
 
     def _b2b_edo_founding_values(self, entity, error=None, uploaded=None):
         user = request.env.user

@@ -33,15 +33,41 @@ def demo_pdf(title):
 
 
 class B2bDemo(models.AbstractModel):
-    _inherit = "b2b.demo"
+    _inherit = "b2b.demo"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model
+    def _b2b_edo_founding_demo_checklist(self, company):
+        """The demo supplier's checklist: a copy of the default one (the main
+        company's), names and translations included."""
+        keys = [
+            "charter",
+            "register_extract",
+            "director_appointment",
+            "power_of_attorney",
+            "passport",
+            "ogrnip",
+        ]
+        items = {}
+        for key in keys:
+            default = self.env.ref(f"b2b_edo.founding_item_{key}")
+            items[key] = default.copy({"company_id": company.id})
+            self.env["ir.model.data"].create(
+                {
+                    "module": "b2b_edo",
+                    "name": f"founding_item_{key}_demo",
+                    "model": items[key]._name,
+                    "res_id": items[key].id,
+                    "noupdate": True,
+                }
+            )
+        return items
 
     @api.model
     def _b2b_edo_founding_demo(self):
-        """Founding documents of the demo entities: СтройДвор's and
-        ТехноСнаб's required ones accepted (they order), СтройДвор's power of
-        attorney rejected with a reason, УралКомплект's charter accepted, its
-        extract waiting and its director's appointment missing (it cannot
-        order); and the supplier's own charter and extract, published."""
+        """Founding documents of the demo buyer's entities: СтройДвор's and
+        ТехноСнаб's required ones accepted (both order), СтройДвор's power of
+        attorney rejected with a reason, ТехноСнаб's waiting for the manager;
+        and the supplier's own charter and extract, published."""
         company = self.env.ref(
             "b2b_portal.supplier_company_demo", raise_if_not_found=False
         )
@@ -49,25 +75,21 @@ class B2bDemo(models.AbstractModel):
             return
         entities = [
             self.env.ref(f"b2b_portal.{key}_demo")
-            for key in ("entity_stroydvor", "entity_tekhnosnab", "entity_uralkomplekt")
+            for key in ("entity_stroydvor", "entity_tekhnosnab")
         ]
         Document = self.env["b2b.document"].with_company(company)
         if Document.search_count(
-            [("entity_id", "in", [e.id for e in entities]), ("founding_item_id", "!=", False)],
+            [
+                ("entity_id", "in", [e.id for e in entities]),
+                ("founding_item_id", "!=", False),
+            ],
             limit=1,
         ):
             return
+        company.b2b_founding_required = True
         buyer = self.env.ref("b2b_portal.user_buyer_demo")
         manager = self.env.ref("b2b_portal.user_manager_demo")
-        refs = {
-            key: self.env.ref(f"b2b_edo.founding_item_{key}")
-            for key in (
-                "charter",
-                "register_extract",
-                "director_appointment",
-                "power_of_attorney",
-            )
-        }
+        refs = self._b2b_edo_founding_demo_checklist(company)
         plan = [
             (entities[0], "charter", "accept"),
             (entities[0], "register_extract", "accept"),
@@ -76,8 +98,7 @@ class B2bDemo(models.AbstractModel):
             (entities[1], "charter", "accept"),
             (entities[1], "register_extract", "accept"),
             (entities[1], "director_appointment", "accept"),
-            (entities[2], "charter", "accept"),
-            (entities[2], "register_extract", "wait"),
+            (entities[1], "power_of_attorney", "wait"),
         ]
         uploads = Document.with_user(buyer).with_context(mail_notrack=True)
         for entity, key, decision in plan:

@@ -14,7 +14,7 @@ class B2bDocument(models.Model):
     supplier's own documents published to every entity (no entity,
     outgoing, ``b2b_published``)."""
 
-    _inherit = "b2b.document"
+    _inherit = "b2b.document"  # pylint: disable=consider-merging-classes-inherited
 
     founding_item_id = fields.Many2one(
         "b2b.founding.item",
@@ -173,17 +173,16 @@ class B2bDocument(models.Model):
                 continue
             lang = document.entity_id.lang or partners[:1].lang
             document = document.with_context(lang=lang)
-            _ = document.env._
             item = document.founding_item_id.with_context(lang=lang).name
             if document.state == "accepted":
-                body = _(
+                body = document.env._(
                     "%(entity)s: the supplier accepted the founding document "
                     "“%(item)s”.",
                     entity=document.entity_id.name,
                     item=item,
                 )
             else:
-                body = _(
+                body = document.env._(
                     "%(entity)s: the supplier rejected the founding document "
                     "“%(item)s”: %(reason)s. Upload a corrected file on the "
                     "founding documents page.",

@@ -41,7 +41,8 @@ class B2bFoundingItem(models.Model):
     company_id = fields.Many2one(
         "res.company",
         index=True,
-        help="Empty: the item is asked by every company.",
+        default=lambda self: self.env.company,
+        help="The company that asks for the item; empty: every company.",
     )
     active = fields.Boolean(default=True)
 

@@ -7,7 +7,7 @@ FOUNDING_URL = "/my/b2b/documents/founding"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     def _b2b_founding_applies(self):
         """Whether this partner is a B2B entity that exchanges founding
@@ -78,7 +78,9 @@ class ResPartner(models.Model):
         if not user._b2b_can(self, "founding_upload"):
             return 0
         return sum(
-            1 for _item, status in self._b2b_founding_checklist() if status.waits_for_buyer
+            1
+            for _item, status in self._b2b_founding_checklist()
+            if status.waits_for_buyer
         )
 
     def _b2b_edo_portal_links(self, user):
@@ -97,6 +99,4 @@ class ResPartner(models.Model):
         return links
 
     def _b2b_edo_waiting_count(self, user):
-        return super()._b2b_edo_waiting_count(user) + self._b2b_founding_to_upload(
-            user
-        )
+        return super()._b2b_edo_waiting_count(user) + self._b2b_founding_to_upload(user)

@@ -2,7 +2,7 @@ from odoo import api, models
 
 
 class ResUsers(models.Model):
-    _inherit = "res.users"
+    _inherit = "res.users"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _b2b_role_capabilities(self):

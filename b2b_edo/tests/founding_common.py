@@ -23,7 +23,9 @@ class FoundingCommon(EdoCommon):
         return (
             cls.env["b2b.document"]
             .with_user(user or cls.buyer_a)
-            ._b2b_founding_upload(entity or cls.entity_a, item, name, content or cls.PDF)
+            ._b2b_founding_upload(
+                entity or cls.entity_a, item, name, content or cls.PDF
+            )
         )
 
     @classmethod
@@ -33,5 +35,8 @@ class FoundingCommon(EdoCommon):
 
     def founding_documents(self, entity=None):
         return self.env["b2b.document"].search(
-            [("entity_id", "=", (entity or self.entity_a).id), ("founding_item_id", "!=", False)]
+            [
+                ("entity_id", "=", (entity or self.entity_a).id),
+                ("founding_item_id", "!=", False),
+            ]
         )

@@ -24,10 +24,19 @@ class TestFoundingChecklist(BaseCase):
         statuses = fc.item_statuses(items, documents)
         self.assertEqual(
             [(s.item_id, s.status, s.document_id) for s in statuses],
-            [(1, fc.WAITING, 11), (2, fc.ACCEPTED, 21), (3, fc.REJECTED, 30), (4, fc.MISSING, 0)],
+            [
+                (1, fc.WAITING, 11),
+                (2, fc.ACCEPTED, 21),
+                (3, fc.REJECTED, 30),
+                (4, fc.MISSING, 0),
+            ],
         )
         self.assertEqual(statuses[2].reason, "Not signed")
         self.assertEqual(statuses[0].reason, "")
         self.assertEqual([s.can_upload for s in statuses], [False, False, True, True])
-        self.assertEqual([s.blocks_ordering for s in statuses], [True, False, False, True])
-        self.assertEqual([s.waits_for_buyer for s in statuses], [False, False, True, True])
+        self.assertEqual(
+            [s.blocks_ordering for s in statuses], [True, False, False, True]
+        )
+        self.assertEqual(
+            [s.waits_for_buyer for s in statuses], [False, False, True, True]
+        )

@@ -62,16 +62,24 @@ class TestFoundingFlow(FoundingCommon):
         wizard = (
             self.env["b2b.founding.reject.wizard"]
             .with_user(self.manager)
-            .create({"document_ids": [(6, 0, first.ids)], "reason": "Older than 30 days"})
+            .create(
+                {"document_ids": [(6, 0, first.ids)], "reason": "Older than 30 days"}
+            )
         )
         wizard.action_reject()
-        self.assertEqual((first.state, first.reject_reason), ("rejected", "Older than 30 days"))
+        self.assertEqual(
+            (first.state, first.reject_reason), ("rejected", "Older than 30 days")
+        )
         self.assertIn(
             "Older than 30 days",
-            first.message_ids.filtered(lambda m: self.buyer_a.partner_id in m.partner_ids).body,
+            first.message_ids.filtered(
+                lambda m: self.buyer_a.partner_id in m.partner_ids
+            ).body,
         )
         status = dict(self.entity_a._b2b_founding_checklist())[self.extract]
-        self.assertEqual((status.status, status.reason), ("rejected", "Older than 30 days"))
+        self.assertEqual(
+            (status.status, status.reason), ("rejected", "Older than 30 days")
+        )
         second = self.upload(self.extract, content=self.PNG, name="extract.png")
         self.assertEqual((second.version, second.previous_id), (2, first))
         self.assertEqual(first.state, "superseded")
@@ -89,11 +97,16 @@ class TestFoundingFlow(FoundingCommon):
         self.assertNotIn("Charter", blockers[0])
         self.upload(self.appointment)
         self.assertTrue(self.entity_a._b2b_order_blockers(), "waiting is not accepted")
-        self.founding_documents().filtered(
-            lambda d: d.state == "sent"
-        ).with_user(self.manager).action_b2b_founding_accept()
+        self.founding_documents().filtered(lambda d: d.state == "sent").with_user(
+            self.manager
+        ).action_b2b_founding_accept()
         # the power of attorney is not required
         self.assertEqual(self.entity_a._b2b_order_blockers(), [])
+
+    def test_company_setting_on_for_new_companies(self):
+        self.assertTrue(
+            self.env["res.company"].create({"name": "New"}).b2b_founding_required
+        )
 
     def test_company_setting_off_orders_without_documents(self):
         self.assertTrue(self.entity_b._b2b_order_blockers())
@@ -136,10 +149,14 @@ class TestFoundingFlow(FoundingCommon):
         with self.assertRaises(AccessError):
             document.with_user(self.buyer_b).read(["file_sha256"])
         self.assertFalse(
-            self.env["b2b.document"].with_user(self.buyer_b).search([("id", "=", document.id)])
+            self.env["b2b.document"]
+            .with_user(self.buyer_b)
+            .search([("id", "=", document.id)])
         )
         self.assertEqual(
-            self.env["b2b.document"].with_user(self.viewer_a).search([("id", "=", document.id)]),
+            self.env["b2b.document"]
+            .with_user(self.viewer_a)
+            .search([("id", "=", document.id)]),
             document,
         )
 

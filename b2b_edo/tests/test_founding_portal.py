@@ -20,21 +20,31 @@ class TestFoundingPortal(B2bHttpMixin, FoundingCommon, HttpCase):
     def stored(self):
         return (
             self.env["b2b.document"].search_count([("founding_item_id", "!=", False)]),
-            self.env["ir.attachment"].search_count([("res_model", "=", "b2b.document")]),
+            self.env["ir.attachment"].search_count(
+                [("res_model", "=", "b2b.document")]
+            ),
         )
 
     def test_bad_uploads_refused_and_nothing_stored(self):
         cases = [
             ("empty.pdf", b"", "is empty"),
             # lines of 1 KB, as in a real scan (werkzeug buffers a line whole)
-            ("big.pdf", b"%PDF-1.4\n" + (b"0" * 1023 + b"\n") * 21 * 1024, "larger than 20 MB"),
+            (
+                "big.pdf",
+                b"%PDF-1.4\n" + (b"0" * 1023 + b"\n") * 21 * 1024,
+                "larger than 20 MB",
+            ),
             ("setup.pdf", b"MZ\x90\x00\x03" + b"\x00" * 100, "not a real .pdf file"),
             (
                 "active.pdf",
-                b"%PDF-1.4\n1 0 obj<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>endobj\n%%EOF",
+                b"%PDF-1.4\n1 0 obj<< /Names << /JavaScript 2 0 R >> >>endobj\n%%EOF",
                 "contains scripts",
             ),
-            ("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "SVG images"),
+            (
+                "logo.svg",
+                b"<svg xmlns='http://www.w3.org/2000/svg'></svg>",
+                "SVG images",
+            ),
             ("logo.pdf", b"<?xml version='1.0'?><svg></svg>", "SVG images"),
             ("table.xlsx", b"PK\x03\x04", "only these files"),
         ]
@@ -84,7 +94,9 @@ class TestFoundingPortal(B2bHttpMixin, FoundingCommon, HttpCase):
         self.buyer_ab.b2b_active_entity_id = self.entity_b
         response = self.send(self.buyer_ab, self.charter, "charter.pdf", self.PDF)
         self.assertEqual(response.status_code, 303)
-        self.assertEqual(self.founding_documents(self.entity_b).create_uid, self.buyer_ab)
+        self.assertEqual(
+            self.founding_documents(self.entity_b).create_uid, self.buyer_ab
+        )
         self.assertEqual(self.founding_documents(), document)
         page = self.url_open(URL).text
         self.assertNotIn(f"/web/content/{attachment.id}", page)
@@ -117,7 +129,9 @@ class TestFoundingPortal(B2bHttpMixin, FoundingCommon, HttpCase):
         page = self.url_open(URL).text
         attachment = document.sudo().attachment_id
         token = attachment._get_raw_access_token()
-        self.assertIn(f"/web/content/{attachment.id}?download=true&amp;access_token={token}", page)
+        self.assertIn(
+            f"/web/content/{attachment.id}?download=true&amp;access_token={token}", page
+        )
         response = self.url_open(
             f"/web/content/{attachment.id}?download=true&access_token={token}"
         )
