@@ -18,6 +18,6 @@ class ResCompany(models.Model):
         companies from ordering overnight: they turn the requirement on in
         the settings once their checklist is ready. Companies made later
         have it on (the field's default)."""
-        self.sudo().with_context(active_test=False).search([]).write(
-            {"b2b_founding_required": False}
-        )
+        self.sudo().with_context(active_test=False).search(
+            [("b2b_founding_required", "=", True)]
+        ).write({"b2b_founding_required": False})
