@@ -3,3 +3,4 @@ from . import upd
 from . import recon
 from . import payment_invoice
 from . import contract_accept
+from . import founding

@@ -38,3 +38,10 @@ from . import contract_contract
 from . import contract_partner
 from . import contract_users
 from . import contract_demo
+from . import founding_item
+from . import founding_document
+from . import founding_res_partner
+from . import founding_res_users
+from . import founding_res_company
+from . import founding_res_config_settings
+from . import founding_demo

@@ -22,3 +22,7 @@ from . import test_contract_template
 from . import test_contract_accept
 from . import test_contract_tour
 from . import test_contract_demo
+from . import test_founding_checklist
+from . import test_founding_flow
+from . import test_founding_portal
+from . import test_founding_demo
