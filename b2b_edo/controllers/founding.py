@@ -23,14 +23,10 @@ class B2bEdoFoundingPortal(CustomerPortal):
     read the page."""
 
     def _b2b_edo_founding_file_url(self, document):
-        """A download link of ``document``'s file, for a document the user
-        was shown to read: buyers have no access to attachments, so the link
-        carries the attachment's token, as the portal chatter's do."""
-        attachment = document.sudo().attachment_id
-        if not attachment:
-            return ""
-        token = attachment._get_raw_access_token()
-        return f"/web/content/{attachment.id}?download=true&access_token={token}"
+        """The documents section's download route of ``document``: it checks
+        the active entity and the role on every request, where a token link
+        to the attachment would open the file to whoever holds the link."""
+        return f"/my/b2b/documents/{document.id}/download" if document.sudo().attachment_id else ""
 
     def _b2b_edo_founding_values(self, entity, error=None, uploaded=None):
         user = request.env.user

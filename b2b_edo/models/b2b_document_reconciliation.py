@@ -23,6 +23,17 @@ class B2bDocument(models.Model):
         "ir.attachment", string="XLSX file", readonly=True, copy=False
     )
 
+    def _b2b_locked_fields(self):
+        """An act's period and its XLSX are as final as its PDF."""
+        return super()._b2b_locked_fields() | {
+            "period_start",
+            "period_end",
+            "xlsx_attachment_id",
+        }
+
+    def _b2b_locked_attachments(self):
+        return super()._b2b_locked_attachments() | self.xlsx_attachment_id
+
     # -- the balance engine ----------------------------------------------------------
     @api.model
     def _b2b_receivable_domain(self, entity, company):

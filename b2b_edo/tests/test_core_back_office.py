@@ -13,7 +13,8 @@ class TestBackOffice(EdoCommon):
         self.assertEqual(entity.b2b_document_count, 2)
         action = entity.action_b2b_documents()
         self.assertEqual(self.env["b2b.document"].search_count(action["domain"]), 2)
-        self.assertEqual(entity.b2b_edo_missing_text, "")
+        # the lines the parts give (founding documents still to upload...)
+        self.assertEqual(entity.b2b_edo_missing_text, "\n".join(entity._b2b_edo_missing()))
 
     def test_form_of_a_final_document_is_read_only(self):
         document = self.create_document(send=True)

@@ -127,14 +127,9 @@ class TestFoundingPortal(B2bHttpMixin, FoundingCommon, HttpCase):
         self.assertIn("supplier.pdf", page)
         self.authenticate("buyer_a", "buyer_a")
         page = self.url_open(URL).text
-        attachment = document.sudo().attachment_id
-        token = attachment._get_raw_access_token()
-        self.assertIn(
-            f"/web/content/{attachment.id}?download=true&amp;access_token={token}", page
-        )
-        response = self.url_open(
-            f"/web/content/{attachment.id}?download=true&access_token={token}"
-        )
+        self.assertIn(f"/my/b2b/documents/{document.id}/download", page)
+        self.assertNotIn("access_token", page)
+        response = self.url_open(f"/my/b2b/documents/{document.id}/download")
         self.assertEqual(response.content, self.PDF)
 
     def test_tour_upload_accept_order(self):
