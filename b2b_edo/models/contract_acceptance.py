@@ -200,6 +200,7 @@ class B2bDocumentAcceptance(models.Model):
         self.ensure_one()
         content, report_type = (
             self.env["ir.actions.report"]
+            .with_context(lang=self.user_id.lang or self.env.lang)
             .sudo()
             ._render_qweb_pdf("b2b_edo.b2b_acceptance_page_report", self.ids)
         )

@@ -34,8 +34,11 @@ class B2bDocument(models.Model):
     def _b2b_edo_render_contract(self):
         """Render this draft's PDF from its template and attach it."""
         self.ensure_one()
+        # in the entity's language: dates, terms and validity as it reads them
+        lang = self.entity_id.lang or self.env.lang
         content, report_type = (
             self.env["ir.actions.report"]
+            .with_context(lang=lang)
             .sudo()
             ._render_qweb_pdf("b2b_edo.b2b_contract_document_report", self.ids)
         )
@@ -44,7 +47,7 @@ class B2bDocument(models.Model):
         mimetype = "application/pdf" if report_type == "pdf" else "text/html"
         filename = self.env._(
             "Contract %(number)s.%(extension)s",
-            number=self.contract_id.name,
+            number=(self.contract_id.name or "").replace("/", "-"),
             extension=extension,
         )
         return self._b2b_attach(content, filename, mimetype)
