@@ -179,6 +179,17 @@ class TestPaymentInvoice(PaymentInvoiceCommon):
         self.assertIn("1" + NBSP + "525,00", first.attachment_id.raw.decode())
         self.assertNotIn("2" + NBSP + "745,00", first.attachment_id.raw.decode())
 
+    def test_down_payment_makes_no_new_version(self):
+        order = self.make_order()
+        document = self.payment_invoices(order)
+        self.env["sale.advance.payment.inv"].with_context(
+            active_model="sale.order", active_ids=order.ids
+        ).create(
+            {"advance_payment_method": "percentage", "amount": 30}
+        ).create_invoices()
+        self.assertTrue(order.order_line.filtered("is_downpayment"))
+        self.assertEqual(self.payment_invoices(order), document)
+
     def test_no_new_version_after_payment(self):
         order = self.make_order()
         invoice = order._create_invoices()
