@@ -2,7 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import claim_bounds
-from .b2b_claim_type import KINDS
 
 STATES = [
     ("draft", "Draft"),
@@ -52,7 +51,7 @@ class B2bClaim(models.Model):
     )
     date = fields.Date(default=fields.Date.context_today, required=True)
     claim_type_id = fields.Many2one("b2b.claim.type", string="Type", required=True)
-    kind = fields.Selection(KINDS, related="claim_type_id.kind", store=True)
+    kind = fields.Selection(related="claim_type_id.kind", store=True)
     description = fields.Text()
     contact_id = fields.Many2one(
         "res.partner", string="Buyer's contact", help="Who filed the claim."
@@ -282,12 +281,12 @@ class B2bClaim(models.Model):
     def action_decide(self):
         """The supplier's decision on every line, then the documents it
         makes (once: a retried decision makes nothing twice)."""
-        self._b2b_check_state(("submitted", "review", "waiting", "decided"))
+        self._b2b_check_state(("submitted", "review", "waiting", "decided", "resolved"))
         for claim in self:
             claim.line_ids._b2b_check_decision()
             if claim.state == "waiting":
                 claim._b2b_resume()
-            if claim.state != "decided":
+            if claim.state not in DECIDED_STATES:
                 claim.write(
                     {"state": "decided", "decision_date": fields.Date.context_today(self)}
                 )

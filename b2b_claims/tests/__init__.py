@@ -1,1 +1,5 @@
 from . import test_claim_kernels
+from . import test_claim_lines
+from . import test_claim_outcomes
+from . import test_claim_deadlines
+from . import test_claim_management
