@@ -23,7 +23,7 @@ class TestClaimManagement(ClaimsCommon):
                 ("model", "=", "b2b.claim"),
                 ("res_id", "=", claim.id),
                 ("partner_ids", "in", self.manager.partner_id.ids),
-                ("subject", "ilike", "New claim"),
+                ("subject", "=", f"New claim {claim.name} from {self.entity_a.name}"),
             ]
         )
 
