@@ -215,6 +215,25 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
         return request.render("b2b_claims.portal_claim_page", values)
 
     @http.route(
+        f"{LIST_URL}/<int:claim_id>/files/<int:attachment_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
+    def b2b_claim_file(self, claim_id, attachment_id, **kwargs):
+        """A file of the claim, to its entity's members only (portal users
+        have no access to attachments of their own)."""
+        _entity, claim = self._b2b_claim_get(claim_id)
+        attachment = claim.sudo()._b2b_attachments().filtered(
+            lambda a: a.id == attachment_id
+        )
+        if not attachment:
+            raise NotFound()
+        stream = request.env["ir.binary"]._get_stream_from(attachment)
+        return stream.get_response(as_attachment=True)
+
+    @http.route(
         f"{LIST_URL}/<int:claim_id>/<string:action>",
         type="http",
         auth="user",

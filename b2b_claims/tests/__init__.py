@@ -3,3 +3,4 @@ from . import test_claim_lines
 from . import test_claim_outcomes
 from . import test_claim_deadlines
 from . import test_claim_management
+from . import test_portal_claims
