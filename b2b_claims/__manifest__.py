@@ -18,6 +18,7 @@
         "views/b2b_claim_type_views.xml",
         "views/b2b_claims_menus.xml",
         "views/portal_claims_templates.xml",
+        "report/b2b_claim_reports.xml",
     ],
     "demo": ["demo/claims_demo.xml"],
     "assets": {

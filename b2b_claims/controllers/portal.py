@@ -234,6 +234,28 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
         return stream.get_response(as_attachment=True)
 
     @http.route(
+        f"{LIST_URL}/<int:claim_id>/pdf/<string:kind>",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def b2b_claim_pdf(self, claim_id, kind, **kwargs):
+        """The printed claim ("claim") or the supplier's answer ("answer",
+        once decided)."""
+        _entity, claim = self._b2b_claim_get(claim_id)
+        reports = {
+            "claim": "b2b_claims.action_report_b2b_claim",
+            "answer": "b2b_claims.action_report_b2b_claim_answer",
+        }
+        if kind not in reports or (
+            kind == "answer" and claim.state not in ("decided", "resolved", "rejected")
+        ):
+            raise NotFound()
+        return self._show_report(
+            model=claim.sudo(), report_type="pdf", report_ref=reports[kind], download=True
+        )
+
+    @http.route(
         f"{LIST_URL}/<int:claim_id>/<string:action>",
         type="http",
         auth="user",

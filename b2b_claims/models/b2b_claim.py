@@ -290,8 +290,12 @@ class B2bClaim(models.Model):
                 claim.write(
                     {"state": "decided", "decision_date": fields.Date.context_today(self)}
                 )
-            claim._b2b_make_outcomes()
-            claim._b2b_resolve_if_done()
+            # the documents need the order, invoice and deliveries, which a
+            # B2B user may not read (salesman's own orders): superuser, after
+            # the check that this user may write on the claim
+            claim.check_access("write")
+            claim.sudo()._b2b_make_outcomes()
+            claim.sudo()._b2b_resolve_if_done()
         return True
 
     def action_resolve(self):
