@@ -135,7 +135,9 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
             page=page,
             step=self._items_per_page,
         )
-        claims = Claim.search(domain, limit=self._items_per_page, offset=pager["offset"])
+        claims = Claim.search(
+            domain, limit=self._items_per_page, offset=pager["offset"]
+        )
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -179,9 +181,9 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
                 "picking": picking,
                 "rows": Claim._b2b_claim_form(entity, order=order, picking=picking),
                 "claim_types": request.env["b2b.claim.type"].sudo().search([]),
-                "demands": request.env["b2b.claim.line"]._fields[
-                    "demand"
-                ]._description_selection(request.env),
+                "demands": request.env["b2b.claim.line"]
+                ._fields["demand"]
+                ._description_selection(request.env),
                 "error": error,
                 "post": post,
             }
@@ -225,8 +227,8 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
         """A file of the claim, to its entity's members only (portal users
         have no access to attachments of their own)."""
         _entity, claim = self._b2b_claim_get(claim_id)
-        attachment = claim.sudo()._b2b_attachments().filtered(
-            lambda a: a.id == attachment_id
+        attachment = (
+            claim.sudo()._b2b_attachments().filtered(lambda a: a.id == attachment_id)
         )
         if not attachment:
             raise NotFound()
@@ -252,7 +254,10 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
         ):
             raise NotFound()
         return self._show_report(
-            model=claim.sudo(), report_type="pdf", report_ref=reports[kind], download=True
+            model=claim.sudo(),
+            report_type="pdf",
+            report_ref=reports[kind],
+            download=True,
         )
 
     @http.route(
@@ -275,7 +280,9 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
                 if action == "files":
                     if not claim.sudo()._b2b_buyer_can_change(user):
                         raise UserError(
-                            request.env._("The claim is decided: files cannot be added.")
+                            request.env._(
+                                "The claim is decided: files cannot be added."
+                            )
                         )
                     claim.sudo()._b2b_add_files(self._b2b_claim_files())
                 else:

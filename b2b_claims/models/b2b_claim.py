@@ -94,9 +94,10 @@ class B2bClaim(models.Model):
             claim.amount_approved = sum(claim.line_ids.mapped("amount_approved"))
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for claim in self:
             claim.access_url = f"/my/b2b/claims/{claim.id}"
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -189,7 +190,9 @@ class B2bClaim(models.Model):
             errors = claim_bounds.check_lines(requests, left)
             if errors:
                 key, code = next(iter(errors.items()))
-                line = claim.line_ids.filtered(lambda ln, k=key: ln.move_line_id.id == k)
+                line = claim.line_ids.filtered(
+                    lambda ln, k=key: ln.move_line_id.id == k
+                )
                 raise UserError(
                     self._b2b_line_message(code, line[:1], left.get(key, 0.0))
                 )
@@ -228,9 +231,9 @@ class B2bClaim(models.Model):
                     self.env._(
                         "Claim %(name)s is %(state)s: this cannot be done now.",
                         name=claim.name,
-                        state=dict(self._fields["state"]._description_selection(
-                            self.env
-                        ))[claim.state],
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[claim.state],
                     )
                 )
 
@@ -275,7 +278,9 @@ class B2bClaim(models.Model):
         self.line_ids.filtered(lambda ln: ln.decision == "pending").write(
             {"decision": "rejected"}
         )
-        self.write({"state": "rejected", "decision_date": fields.Date.context_today(self)})
+        self.write(
+            {"state": "rejected", "decision_date": fields.Date.context_today(self)}
+        )
         return True
 
     def action_decide(self):
@@ -288,7 +293,10 @@ class B2bClaim(models.Model):
                 claim._b2b_resume()
             if claim.state not in DECIDED_STATES:
                 claim.write(
-                    {"state": "decided", "decision_date": fields.Date.context_today(self)}
+                    {
+                        "state": "decided",
+                        "decision_date": fields.Date.context_today(self),
+                    }
                 )
             # the documents need the order, invoice and deliveries, which a
             # B2B user may not read (salesman's own orders): superuser, after
@@ -300,7 +308,9 @@ class B2bClaim(models.Model):
 
     def action_resolve(self):
         self._b2b_check_state(("decided",))
-        self.write({"state": "resolved", "resolve_date": fields.Date.context_today(self)})
+        self.write(
+            {"state": "resolved", "resolve_date": fields.Date.context_today(self)}
+        )
         return True
 
     def _b2b_resolve_if_done(self):

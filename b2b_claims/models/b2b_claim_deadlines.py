@@ -105,7 +105,9 @@ class B2bClaim(models.Model):
         group = self.env.ref(
             "b2b_claims.group_b2b_claims_management", raise_if_not_found=False
         )
-        return group.sudo().user_ids.filtered("active") if group else self.env["res.users"]
+        return (
+            group.sudo().user_ids.filtered("active") if group else self.env["res.users"]
+        )
 
     def _b2b_notify_management(self, event):
         """E-mail and an activity to the supplier's management for ``event``

@@ -111,7 +111,9 @@ class B2bClaimLine(models.Model):
                 else 0.0
             )
             line.quantity_share = (
-                100.0 * line.quantity / line.delivered_qty if line.delivered_qty else 0.0
+                100.0 * line.quantity / line.delivered_qty
+                if line.delivered_qty
+                else 0.0
             )
 
     def _b2b_check_decision(self):
@@ -121,7 +123,9 @@ class B2bClaimLine(models.Model):
             product = line.product_id.display_name
             if line.decision == "pending":
                 raise UserError(
-                    self.env._("%(product)s: approve or reject the line.", product=product)
+                    self.env._(
+                        "%(product)s: approve or reject the line.", product=product
+                    )
                 )
             if line.decision == "rejected":
                 if not line.decision_reason:

@@ -16,7 +16,9 @@ class B2bClaim(models.Model):
     def _b2b_claimed_invoice(self):
         """The posted customer invoice of the claim's order."""
         self.ensure_one()
-        order = self.order_id or self.line_ids.move_line_id.move_id.sale_line_id.order_id
+        order = (
+            self.order_id or self.line_ids.move_line_id.move_id.sale_line_id.order_id
+        )
         invoices = order.invoice_ids.filtered(
             lambda m: m.move_type == "out_invoice" and m.state == "posted"
         )

@@ -15,7 +15,9 @@ class B2bClaim(models.Model):
         """The delivered lines a buyer may claim on, with what is left:
         ``[(move line, left)]`` (as superuser: the caller checked the
         membership and the order or delivery is the entity's)."""
-        move_lines = self._b2b_delivered_move_lines(entity, order=order, picking=picking)
+        move_lines = self._b2b_delivered_move_lines(
+            entity, order=order, picking=picking
+        )
         left = self._b2b_claimable(move_lines)
         return [(move_line, left[move_line.id]) for move_line in move_lines]
 
@@ -34,10 +36,14 @@ class B2bClaim(models.Model):
         if not claim_type.exists():
             raise UserError(self.env._("Choose the type of the claim."))
         if not lines:
-            raise UserError(self.env._("Enter the claimed quantity of at least one line."))
+            raise UserError(
+                self.env._("Enter the claimed quantity of at least one line.")
+            )
         order = values.get("order") or self.env["sale.order"]
         picking = values.get("picking") or self.env["stock.picking"]
-        delivered = self._b2b_delivered_move_lines(entity, order=order or None, picking=picking or None)
+        delivered = self._b2b_delivered_move_lines(
+            entity, order=order or None, picking=picking or None
+        )
         if not delivered:
             raise UserError(
                 self.env._(

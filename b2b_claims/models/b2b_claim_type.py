@@ -35,4 +35,6 @@ class B2bClaimType(models.Model):
 
     def _b2b_reasons(self):
         self.ensure_one()
-        return [line.strip() for line in (self.reasons or "").splitlines() if line.strip()]
+        return [
+            line.strip() for line in (self.reasons or "").splitlines() if line.strip()
+        ]

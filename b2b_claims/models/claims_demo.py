@@ -14,7 +14,9 @@ class B2bClaimsDemo(models.AbstractModel):
         with a replacement under way, a quality claim waiting for the buyer.
         Builds on b2b_portal's demo (b2b.demo); does nothing without it or
         when the claims exist already."""
-        entity = self.env.ref(f"{PORTAL}.entity_stroydvor_demo", raise_if_not_found=False)
+        entity = self.env.ref(
+            f"{PORTAL}.entity_stroydvor_demo", raise_if_not_found=False
+        )
         buyer = self.env.ref(f"{PORTAL}.user_buyer_demo", raise_if_not_found=False)
         if not entity or not buyer:
             return
@@ -103,7 +105,7 @@ class B2bClaimsDemo(models.AbstractModel):
         )
         quality.action_review()
         quality.message_post(
-            body="Пришлите, пожалуйста, фото маркировки на упаковке.",
+            body=self.env._("Please send a photo of the marking on the package."),
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )

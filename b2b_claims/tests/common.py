@@ -29,7 +29,9 @@ class ClaimsCommon(B2bCommon):
         cls.order_a = cls.delivered_order(cls.entity_a, {cls.bolt: 10, cls.nut: 20})
         cls.picking_a = cls.order_a.picking_ids
         cls.ml_bolt, cls.ml_nut = (
-            cls.picking_a.move_line_ids.filtered(lambda ml, p=product: ml.product_id == p)
+            cls.picking_a.move_line_ids.filtered(
+                lambda ml, p=product: ml.product_id == p
+            )
             for product in (cls.bolt, cls.nut)
         )
         cls.invoice_a = cls.order_a._create_invoices()

@@ -57,7 +57,9 @@ class TestClaimOutcomes(BaseCase):
         self.assertEqual(
             claim_outcomes.approved_amount("reduction_amount", 10.0, 4, 7.5), 7.5
         )
-        self.assertEqual(claim_outcomes.approved_amount("compensation", 10.0, 1, 99), 99)
+        self.assertEqual(
+            claim_outcomes.approved_amount("compensation", 10.0, 1, 99), 99
+        )
         self.assertEqual(claim_outcomes.approved_amount("refund", 3.0, 4), 12.0)
         self.assertEqual(claim_outcomes.approved_amount("replacement", 3.0, 4), 0.0)
 
@@ -110,7 +112,9 @@ class TestClaimDeadlines(BaseCase):
 
     def test_colors(self):
         today = D(2026, 12, 10)
-        self.assertEqual(claim_deadlines.deadline_color(D(2026, 12, 9), today), "danger")
+        self.assertEqual(
+            claim_deadlines.deadline_color(D(2026, 12, 9), today), "danger"
+        )
         self.assertEqual(
             claim_deadlines.deadline_color(D(2026, 12, 11), today), "warning"
         )

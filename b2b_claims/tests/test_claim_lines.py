@@ -36,9 +36,9 @@ class TestClaimLines(ClaimsCommon):
         second = self.file_claim([(self.ml_bolt, 10, "refund", None)])
         second.line_ids.write({"decision": "rejected", "decision_reason": "Not ours"})
         second.action_decide()
-        self.assertEqual(self.env["b2b.claim"]._b2b_claimable(self.ml_bolt), {
-            self.ml_bolt.id: 10.0
-        })
+        self.assertEqual(
+            self.env["b2b.claim"]._b2b_claimable(self.ml_bolt), {self.ml_bolt.id: 10.0}
+        )
 
     def test_after_a_return(self):
         wizard = (
@@ -94,7 +94,9 @@ class TestClaimLines(ClaimsCommon):
         self.assertFalse(claim._b2b_buyer_can_change(self.buyer_a))
 
     def test_decision_needs_every_line(self):
-        claim = self.file_claim([(self.ml_bolt, 2, "compensation", {"demand_amount": 50})])
+        claim = self.file_claim(
+            [(self.ml_bolt, 2, "compensation", {"demand_amount": 50})]
+        )
         with self.assertRaisesRegex(UserError, "approve or reject"):
             claim.action_decide()
         claim.line_ids.write({"decision": "approved", "approved_qty": 2})

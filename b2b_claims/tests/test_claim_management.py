@@ -13,8 +13,11 @@ class TestClaimManagement(ClaimsCommon):
 
     def _copies(self, claim):
         return self.env["mail.activity"].search(
-            [("res_model", "=", "b2b.claim"), ("res_id", "=", claim.id),
-             ("user_id", "=", self.manager.id)]
+            [
+                ("res_model", "=", "b2b.claim"),
+                ("res_id", "=", claim.id),
+                ("user_id", "=", self.manager.id),
+            ]
         )
 
     def _mails(self, claim):

@@ -33,9 +33,18 @@ class TestClaimOutcomes(ClaimsCommon):
 
     def test_compensation_credit_note(self):
         claim = self.file_claim(
-            [(self.ml_bolt, 1, "compensation", {"demand_amount": 500, "grounds": "Downtime"})]
+            [
+                (
+                    self.ml_bolt,
+                    1,
+                    "compensation",
+                    {"demand_amount": 500, "grounds": "Downtime"},
+                )
+            ]
         )
-        self.decide(claim, {claim.line_ids: {"approved_qty": 1, "approved_amount_input": 300}})
+        self.decide(
+            claim, {claim.line_ids: {"approved_qty": 1, "approved_amount_input": 300}}
+        )
         self.assertEqual(claim.credit_note_ids.amount_total, 300.0)
 
     def test_return_for_refund(self):
@@ -80,6 +89,8 @@ class TestClaimOutcomes(ClaimsCommon):
         claim.user_id = self.manager
         self.decide(claim, {claim.line_ids: {"approved_qty": 1}})
         claim.action_decide()
-        activities = claim.activity_ids.filtered(lambda a: "Repair" in (a.summary or ""))
+        activities = claim.activity_ids.filtered(
+            lambda a: "Repair" in (a.summary or "")
+        )
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.manager)

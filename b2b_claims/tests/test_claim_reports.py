@@ -7,7 +7,14 @@ from .common import ClaimsCommon
 class TestClaimReports(ClaimsCommon):
     def test_claim_and_answer_html(self):
         claim = self.file_claim(
-            [(self.ml_bolt, 2, "reduction_amount", {"demand_amount": 5, "reason": "Scratched"})]
+            [
+                (
+                    self.ml_bolt,
+                    2,
+                    "reduction_amount",
+                    {"demand_amount": 5, "reason": "Scratched"},
+                )
+            ]
         )
         Report = self.env["ir.actions.report"]
         html, _kind = Report._render_qweb_html(
@@ -17,7 +24,9 @@ class TestClaimReports(ClaimsCommon):
         self.assertIn(claim.name, html)
         self.assertIn(self.entity_a.vat, html)
         self.assertIn("Scratched", html)
-        self.decide(claim, {claim.line_ids: {"approved_qty": 2, "approved_amount_input": 4}})
+        self.decide(
+            claim, {claim.line_ids: {"approved_qty": 2, "approved_amount_input": 4}}
+        )
         html, _kind = Report._render_qweb_html(
             "b2b_claims.action_report_b2b_claim_answer", claim.ids
         )

@@ -6,7 +6,9 @@ from .common import ClaimsCommon
 @tagged("post_install", "-at_install")
 class TestClaimsTour(ClaimsCommon, HttpCase):
     def test_file_decide_find_the_credit_note(self):
-        self.start_tour(f"/my/orders/{self.order_a.id}", "b2b_claims_file", login="buyer_a")
+        self.start_tour(
+            f"/my/orders/{self.order_a.id}", "b2b_claims_file", login="buyer_a"
+        )
         claim = self.env["b2b.claim"].search([("entity_id", "=", self.entity_a.id)])
         self.assertEqual(len(claim.line_ids), 2)
         self.assertEqual(claim._b2b_attachments().name, "photo.jpg")

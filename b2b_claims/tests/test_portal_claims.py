@@ -19,7 +19,9 @@ class TestPortalClaims(B2bHttpMixin, ClaimsCommon, HttpCase):
             body="Secret supplier note", subtype_xmlid="mail.mt_note"
         )
         cls.claim.message_post(
-            body="Visible answer", message_type="comment", subtype_xmlid="mail.mt_comment"
+            body="Visible answer",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
         )
         cls.attachment = cls.claim._b2b_attachments()
 
@@ -58,9 +60,7 @@ class TestPortalClaims(B2bHttpMixin, ClaimsCommon, HttpCase):
         self.assertEqual(response.status_code, 303)
         claim = self.env["b2b.claim"].search([("id", ">", self.claim.id)])
         self.assertEqual(len(claim.line_ids), 2)
-        self.assertEqual(
-            sorted(claim.line_ids.mapped("quantity")), [1.5, 3.0]
-        )
+        self.assertEqual(sorted(claim.line_ids.mapped("quantity")), [1.5, 3.0])
         photo = claim._b2b_attachments()
         self.assertEqual(photo.mimetype, "image/jpeg")
         self.assertNotIn(b"GPS", photo.raw)
@@ -83,7 +83,9 @@ class TestPortalClaims(B2bHttpMixin, ClaimsCommon, HttpCase):
         response = self.post(
             f"/my/b2b/claims/new?order_id={self.order_a.id}",
             self._form(**{f"qty_{self.ml_bolt.id}": "1"}),
-            files={"attachments": ("photo.jpg", b"MZ\x90\x00 not a photo", "image/jpeg")},
+            files={
+                "attachments": ("photo.jpg", b"MZ\x90\x00 not a photo", "image/jpeg")
+            },
         )
         self.assertIn("not a real .jpg file", response.text)
         self.assertEqual(self.env["b2b.claim"].search_count([]), count)
@@ -108,7 +110,9 @@ class TestPortalClaims(B2bHttpMixin, ClaimsCommon, HttpCase):
 
     def test_accountant_reads_but_does_not_file(self):
         self.authenticate("accountant_a", "accountant_a")
-        self.assertEqual(self.url_open(f"/my/b2b/claims/{self.claim.id}").status_code, 200)
+        self.assertEqual(
+            self.url_open(f"/my/b2b/claims/{self.claim.id}").status_code, 200
+        )
         response = self.url_open(f"/my/b2b/claims/new?order_id={self.order_a.id}")
         self.assertEqual(response.status_code, 403)
         response = self.post(f"/my/b2b/claims/{self.claim.id}/withdraw")
@@ -145,12 +149,12 @@ class TestPortalClaims(B2bHttpMixin, ClaimsCommon, HttpCase):
 
     def test_another_entity_sees_nothing(self):
         self.authenticate("buyer_b", "buyer_b")
-        self.assertEqual(self.url_open(f"/my/b2b/claims/{self.claim.id}").status_code, 404)
+        self.assertEqual(
+            self.url_open(f"/my/b2b/claims/{self.claim.id}").status_code, 404
+        )
         self.assertNotIn(self.claim.name, self.url_open("/my/b2b/claims").text)
         token = self.claim._portal_ensure_token()
-        response = self.url_open(
-            f"/my/b2b/claims/{self.claim.id}?access_token={token}"
-        )
+        response = self.url_open(f"/my/b2b/claims/{self.claim.id}?access_token={token}")
         self.assertEqual(response.status_code, 404)
         response = self.url_open(f"/web/content/{self.attachment.id}?download=true")
         self.assertNotEqual(response.status_code, 200)
@@ -174,15 +178,17 @@ class TestPortalClaims(B2bHttpMixin, ClaimsCommon, HttpCase):
         )
         self.assertNotIn("Visible answer", response.text)
         self.assertEqual(
-            self.url_open(f"/my/b2b/claims/new?picking_id={self.picking_a.id}").status_code,
+            self.url_open(
+                f"/my/b2b/claims/new?picking_id={self.picking_a.id}"
+            ).status_code,
             404,
         )
         Claim = self.env["b2b.claim"].with_user(self.buyer_b)
         self.assertFalse(Claim.search([("id", "=", self.claim.id)]))
         self.assertFalse(
-            self.env["b2b.claim.line"].with_user(self.buyer_b).search(
-                [("claim_id", "=", self.claim.id)]
-            )
+            self.env["b2b.claim.line"]
+            .with_user(self.buyer_b)
+            .search([("claim_id", "=", self.claim.id)])
         )
 
     def test_member_downloads_the_file(self):

@@ -48,7 +48,7 @@ def legal_deadline(submitted, days=30):
 
 
 def deadline_color(deadline, today, warn_days=2):
-    """"danger" when overdue, "warning" within ``warn_days``, else
+    """ "danger" when overdue, "warning" within ``warn_days``, else
     "success"; "" without a deadline."""
     if not deadline:
         return ""
