@@ -77,7 +77,14 @@ class B2bClaimLine(models.Model):
     def _compute_price_unit(self):
         for line in self:
             sale_line = line.move_line_id.move_id.sale_line_id
-            line.price_unit = sale_line.price_reduce_taxexcl if sale_line else 0.0
+            # the order's unit price after discount, as its invoice line
+            # carries it (tax included or not as the line's taxes say): a
+            # credit note with the same taxes credits what was invoiced
+            line.price_unit = (
+                sale_line.price_unit * (1 - (sale_line.discount or 0.0) / 100)
+                if sale_line
+                else 0.0
+            )
 
     @api.depends(
         "demand",

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import Command, api, models
 
 PORTAL = "b2b_portal"
 
@@ -30,6 +30,11 @@ class B2bClaimsDemo(models.AbstractModel):
         )
         if not order:
             return
+        manager = self.env.ref(f"{PORTAL}.user_manager_demo", raise_if_not_found=False)
+        if manager:  # the supplier's manager gets the copies to management
+            self.env.ref("b2b_claims.group_b2b_claims_management").user_ids = [
+                Command.link(manager.id)
+            ]
         order = order.with_company(order.company_id)
         self._demo_deliver(order)
         invoice = order._create_invoices()

@@ -1,6 +1,7 @@
 """What a decided claim line is worth and which documents it needs, no ORM.
 
-Amounts are net of tax, in the order's currency: a price reduction by an
+Amounts are in the order's currency and price terms (the unit price after
+discount, tax included or not as the order's taxes say): a price reduction by an
 amount or compensation is the approved amount; a price reduction by a
 percentage is that share of the approved quantity at the order's unit price;
 a return for a refund is the approved quantity at the unit price.
