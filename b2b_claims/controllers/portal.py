@@ -11,6 +11,12 @@ from odoo.addons.sale.controllers import portal as sale_portal
 LIST_URL = "/my/b2b/claims"
 
 
+def _b2b_claim_id(value):
+    """An id from a URL or a form: digits, else 0 (no record)."""
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() else 0
+
+
 def _b2b_claim_float(value):
     """A number typed by a buyer ("2,5", " 3 "); 0.0 when it is none."""
     text = (value or "").strip().replace(" ", "").replace("\xa0", "").replace(",", ".")
@@ -61,7 +67,7 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
                 .sudo()
                 .search(
                     [
-                        ("id", "=", int(picking_id)),
+                        ("id", "=", _b2b_claim_id(picking_id)),
                         ("picking_type_code", "=", "outgoing"),
                         ("partner_id.commercial_partner_id", "=", entity.id),
                     ],
@@ -75,7 +81,10 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
                 request.env["sale.order"]
                 .sudo()
                 .search(
-                    [("id", "=", int(order_id)), ("b2b_entity_id", "=", entity.id)],
+                    [
+                        ("id", "=", _b2b_claim_id(order_id)),
+                        ("b2b_entity_id", "=", entity.id),
+                    ],
                     limit=1,
                 )
             )
@@ -161,7 +170,7 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
                     request.env.user,
                     entity,
                     {
-                        "claim_type_id": int(post.get("claim_type_id") or 0),
+                        "claim_type_id": _b2b_claim_id(post.get("claim_type_id")),
                         "description": (post.get("description") or "").strip(),
                         "order": order,
                         "picking": picking,

@@ -99,6 +99,10 @@ class B2bClaim(models.Model):
             claim.access_url = f"/my/b2b/claims/{claim.id}"
         return result
 
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.name.replace("/", "-")
+
     @api.model_create_multi
     def create(self, vals_list):
         claims = super().create(vals_list)

@@ -198,3 +198,27 @@ class TestPortalClaims(B2bHttpMixin, ClaimsCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.content, self.PDF)
+
+    def test_garbage_ids_answer_404(self):
+        self.authenticate("buyer_a", "buyer_a")
+        for url in (
+            "/my/b2b/claims/new?order_id=abc",
+            "/my/b2b/claims/new?picking_id=1x",
+            "/my/b2b/claims/new",
+            f"/my/b2b/claims/{self.claim.id}/pdf/other",
+            f"/my/b2b/claims/{self.claim.id}/pdf/answer",  # not decided yet
+        ):
+            self.assertEqual(self.url_open(url).status_code, 404, url)
+        response = self.post(
+            f"/my/b2b/claims/new?order_id={self.order_a.id}",
+            {"claim_type_id": "x", f"qty_{self.ml_bolt.id}": "1"},
+        )
+        self.assertIn("Choose the type", response.text)
+
+    def test_claim_pdf_for_members_only(self):
+        self.authenticate("buyer_a", "buyer_a")
+        response = self.url_open(f"/my/b2b/claims/{self.claim.id}/pdf/claim")
+        self.assertEqual(response.status_code, 200)
+        self.authenticate("buyer_b", "buyer_b")
+        response = self.url_open(f"/my/b2b/claims/{self.claim.id}/pdf/claim")
+        self.assertEqual(response.status_code, 404)
