@@ -1,4 +1,6 @@
-from odoo import Command, api, models
+import datetime
+
+from odoo import Command, api, fields, models
 
 PORTAL = "b2b_portal"
 
@@ -38,6 +40,12 @@ class B2bClaimsDemo(models.AbstractModel):
         order = order.with_company(order.company_id)
         self._demo_deliver(order)
         invoice = order._create_invoices()
+        # dated before b2b_pricelist's turnover window (when installed): the
+        # demo claims must not lift the entity to another price level
+        window = getattr(order.company_id, "b2b_level_window_days", 0) or 0
+        invoice.invoice_date = fields.Date.context_today(self) - datetime.timedelta(
+            days=window + 1
+        )
         invoice.action_post()
         Claim = Claim.with_company(order.company_id)
         move_lines = Claim._b2b_delivered_move_lines(entity, order=order)
