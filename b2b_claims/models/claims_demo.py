@@ -1,0 +1,133 @@
+import datetime
+
+from odoo import Command, api, fields, models
+
+PORTAL = "b2b_portal"
+
+
+class B2bClaimsDemo(models.AbstractModel):
+    _name = "b2b.claims.demo"
+    _description = "B2B claims demo data generator"
+
+    @api.model
+    def _load_demo(self):
+        """Three claims of the demo buyer's first entity on its delivered
+        and invoiced order: a shortage resolved by a credit note, a defect
+        with a replacement under way, a quality claim waiting for the buyer.
+        Builds on b2b_portal's demo (b2b.demo); does nothing without it or
+        when the claims exist already."""
+        entity = self.env.ref(
+            f"{PORTAL}.entity_stroydvor_demo", raise_if_not_found=False
+        )
+        buyer = self.env.ref(f"{PORTAL}.user_buyer_demo", raise_if_not_found=False)
+        if not entity or not buyer:
+            return
+        Claim = self.env["b2b.claim"]
+        if Claim.search_count([("entity_id", "=", entity.id)], limit=1):
+            return
+        order = self.env["sale.order"].search(
+            [("partner_id", "=", entity.id), ("state", "=", "sale")],
+            order="id",
+            limit=1,
+        )
+        if not order:
+            return
+        manager = self.env.ref(f"{PORTAL}.user_manager_demo", raise_if_not_found=False)
+        if manager:  # the supplier's manager gets the copies to management
+            self.env.ref("b2b_claims.group_b2b_claims_management").user_ids = [
+                Command.link(manager.id)
+            ]
+        order = order.with_company(order.company_id)
+        self._demo_deliver(order)
+        invoice = order._create_invoices()
+        # dated before b2b_pricelist's turnover window (when installed): the
+        # demo claims must not lift the entity to another price level
+        window = getattr(order.company_id, "b2b_level_window_days", 0) or 0
+        invoice.invoice_date = fields.Date.context_today(self) - datetime.timedelta(
+            days=window + 1
+        )
+        invoice.action_post()
+        Claim = Claim.with_company(order.company_id)
+        move_lines = Claim._b2b_delivered_move_lines(entity, order=order)
+        if len(move_lines) < 3:
+            return
+        first, second, third = move_lines[:3]
+        types = {
+            kind: self.env.ref(f"b2b_claims.claim_type_{kind}")
+            for kind in ("shortage", "defect", "quality")
+        }
+        shortage = Claim._b2b_file(
+            buyer,
+            entity,
+            {
+                "claim_type_id": types["shortage"].id,
+                "description": "Две упаковки недовложены, акт ТОРГ-2 приложен.",
+            },
+            [
+                {
+                    "move_line_id": first.id,
+                    "quantity": 2,
+                    "demand": "reduction_amount",
+                    "demand_amount": 2 * first.move_id.sale_line_id.price_unit,
+                    "reason": "Недовложение",
+                }
+            ],
+        )
+        shortage.action_review()
+        shortage.line_ids.write(
+            {
+                "decision": "approved",
+                "approved_qty": 2,
+                "approved_amount_input": shortage.line_ids.demand_amount,
+            }
+        )
+        shortage.decision_note = "Недостача подтверждена, стоимость возвращена."
+        shortage.action_decide()
+        defect = Claim._b2b_file(
+            buyer,
+            entity,
+            {"claim_type_id": types["defect"].id, "description": "Брак резьбы."},
+            [
+                {
+                    "move_line_id": second.id,
+                    "quantity": min(5, second.quantity),
+                    "demand": "replacement",
+                    "reason": "Сорвана резьба",
+                }
+            ],
+        )
+        defect.line_ids.write(
+            {"decision": "approved", "approved_qty": defect.line_ids.quantity}
+        )
+        defect.action_decide()
+        quality = Claim._b2b_file(
+            buyer,
+            entity,
+            {
+                "claim_type_id": types["quality"].id,
+                "description": "Покрытие не соответствует сертификату.",
+            },
+            [
+                {
+                    "move_line_id": third.id,
+                    "quantity": min(3, third.quantity),
+                    "demand": "reduction_percent",
+                    "demand_percent": 15,
+                }
+            ],
+        )
+        quality.action_review()
+        quality.message_post(
+            body=self.env._("Please send a photo of the marking on the package."),
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        quality.action_wait_buyer()
+
+    def _demo_deliver(self, order):
+        for picking in order.picking_ids.filtered(lambda p: p.state != "done"):
+            picking.action_assign()
+            for move in picking.move_ids:
+                move.quantity = move.product_uom_qty
+            picking.move_ids.picked = True
+            picking._action_done()
