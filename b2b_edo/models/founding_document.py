@@ -210,8 +210,9 @@ class B2bDocument(models.Model):
 
     def action_b2b_publish(self):
         self._b2b_check_publishable()
-        self.filtered(lambda d: d.state == "draft").action_send()
+        # the flag first: a sent document's own fields are frozen
         self.write({"b2b_published": True})
+        self.filtered(lambda d: d.state == "draft").action_send()
         return True
 
     def action_b2b_unpublish(self):

@@ -1,3 +1,6 @@
+import base64
+import hashlib
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -179,3 +182,25 @@ class TestFoundingFlow(FoundingCommon):
         entity_document = self.create_document(direction="outgoing")
         with self.assertRaises(UserError):
             entity_document.with_user(self.manager).action_b2b_publish()
+
+    def test_manager_uploads_the_supplier_file_checked(self):
+        Document = self.env["b2b.document"].with_user(self.manager)
+        own = Document.create(
+            {
+                "document_type": "founding",
+                "direction": "outgoing",
+                "founding_file": base64.b64encode(self.PDF),
+                "founding_file_name": "our_charter.pdf",
+            }
+        )
+        self.assertEqual(own.file_name, "our_charter.pdf")
+        self.assertEqual(own.file_sha256, hashlib.sha256(self.PDF).hexdigest())
+        with self.assertRaisesRegex(UserError, "not a real .pdf"):
+            Document.create(
+                {
+                    "document_type": "founding",
+                    "direction": "outgoing",
+                    "founding_file": base64.b64encode(b"MZ not a pdf"),
+                    "founding_file_name": "virus.pdf",
+                }
+            )
