@@ -1,11 +1,8 @@
-import logging
-
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-_logger = logging.getLogger(__name__)
 
 # what the chain part may still write on a final record, and the acceptance
 # page attached once after the record is made
@@ -76,38 +73,35 @@ class B2bDocumentAcceptance(models.Model):
     def _unlink_never(self):
         raise UserError(self.env._("An acceptance record cannot be deleted."))
 
-    def _b2b_chain_payload(self):
-        self.ensure_one()
-        return "|".join(
-            str(value or "")
-            for value in (
-                self._name,
-                self.id,
-                self.document_id.id,
-                self.document_sha256,
-                self.user_id.id,
-                self.entity_id.id,
-                self.entity_inn,
-                self.entity_kpp,
-                self.signatory_name,
-                self.signatory_position,
-                self.authority,
-                fields.Datetime.to_string(self.accepted_at),
-                self.remote_addr,
-                self.user_agent,
-                self.template_version,
-                self.code_channel,
-                fields.Datetime.to_string(self.code_sent_at),
-                fields.Datetime.to_string(self.code_confirmed_at),
-            )
-        )
+    def _b2b_chain_fields(self):
+        """The evidence the link covers, read from the database as the
+        verification reads it (never the code: it is not stored)."""
+        return [
+            *super()._b2b_chain_fields(),
+            "document_id",
+            "document_sha256",
+            "user_id",
+            "partner_id",
+            "entity_id",
+            "entity_inn",
+            "entity_kpp",
+            "signatory_name",
+            "signatory_position",
+            "authority",
+            "power_of_attorney_id",
+            "accepted_at",
+            "remote_addr",
+            "user_agent",
+            "template_id",
+            "template_version",
+            "consent_id",
+            "code_channel",
+            "code_sent_at",
+            "code_confirmed_at",
+        ]
 
     def _b2b_chain(self):
-        try:
-            self._b2b_chain_append()
-        except NotImplementedError:
-            # the chain part (b2b_edo_chain.py) is not merged in yet
-            _logger.warning("b2b_edo: hash chain not implemented, %s unchained", self)
+        self._b2b_chain_append()
 
     # -- making one ------------------------------------------------------------
     @api.model

@@ -274,6 +274,29 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
         self.assertIn("/web/login", response.headers["Location"])
         self.assertFalse(self.codes())
 
+    def test_acceptance_and_contract_join_the_chain(self):
+        self.sign_in()
+        self.request_code()
+        self.assertEqual(self.confirm().status_code, 303)
+        acceptance = self.document.acceptance_ids
+        self.assertTrue(acceptance.b2b_chain_hash)
+        self.assertTrue(self.document.b2b_chain_hash)
+        Chained = self.env["b2b.edo.chained"]
+        count, broken = Chained._b2b_chain_verify(self.env.company)
+        self.assertIsNone(broken)
+        self.assertGreaterEqual(count, 2)
+        # the evidence changed behind the ORM's back breaks the acceptance's link
+        self.env.cr.execute(
+            "UPDATE b2b_document_acceptance SET remote_addr = '10.0.0.1' WHERE id = %s",
+            [acceptance.id],
+        )
+        self.env.invalidate_all()
+        _count, broken = Chained._b2b_chain_verify(self.env.company)
+        self.assertEqual(
+            (broken.model, broken.record_id, broken.reason),
+            ("b2b.document.acceptance", acceptance.id, "hash"),
+        )
+
 
 class TestAcceptanceImmutable(ContractCommon):
     def test_acceptance_cannot_be_changed_or_deleted(self):
