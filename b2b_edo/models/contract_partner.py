@@ -61,15 +61,3 @@ class ResPartner(models.Model):
         if self._b2b_edo_contract_pending():
             missing.append(self.env._("The supply contract is not accepted yet."))
         return missing
-
-    def _b2b_edo_waiting_count(self, user):
-        count = super()._b2b_edo_waiting_count(user)
-        if not user._b2b_can(self, "sign"):
-            return count
-        return count + self.env["b2b.document"].sudo().search_count(
-            [
-                ("entity_id", "=", self.id),
-                ("document_type", "in", ("contract", "amendment")),
-                ("state", "=", "sent"),
-            ]
-        )

@@ -99,4 +99,9 @@ class ResPartner(models.Model):
         return links
 
     def _b2b_edo_waiting_count(self, user):
-        return super()._b2b_edo_waiting_count(user) + self._b2b_founding_to_upload(user)
+        """Plus the items to upload, where the company waits for them before
+        taking orders (otherwise they are asked on the founding page only)."""
+        count = super()._b2b_edo_waiting_count(user)
+        if not self.env.company.sudo().b2b_founding_required:
+            return count
+        return count + self._b2b_founding_to_upload(user)

@@ -73,7 +73,7 @@ class TestFoundingPortal(B2bHttpMixin, FoundingCommon, HttpCase):
         self.assertIn("waiting for the supplier", page)
         self.assertIn("Blurred scan", page)
         self.assertIn(f'data-item="{self.appointment.id}" data-status="missing"', page)
-        self.assertIn("/web/content/", page)
+        self.assertIn("/download", page)
         self.assertNotIn("o_b2b_edo_founding_form", page, "the viewer only reads")
 
     def test_viewer_and_buyer_role_cannot_upload(self):
