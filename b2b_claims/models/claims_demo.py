@@ -42,9 +42,10 @@ class B2bClaimsDemo(models.AbstractModel):
         invoice = order._create_invoices()
         # dated before b2b_pricelist's turnover window (when installed): the
         # demo claims must not lift the entity to another price level
+        # (b2b_pricelist's demo may load after this one and set the window)
         window = getattr(order.company_id, "b2b_level_window_days", 0) or 0
         invoice.invoice_date = fields.Date.context_today(self) - datetime.timedelta(
-            days=window + 1
+            days=max(window, 3 * 366) + 1
         )
         invoice.action_post()
         Claim = Claim.with_company(order.company_id)
