@@ -43,7 +43,14 @@
         "views/founding_res_config_settings_views.xml",
         "wizards/founding_reject_wizard_views.xml",
     ],
-    "demo": ["demo/core_demo.xml", "demo/upd_demo.xml", "demo/recon_demo.xml", "demo/payment_invoice_demo.xml", "demo/contract_demo.xml", "demo/founding_demo.xml"],
+    "demo": [
+        "demo/core_demo.xml",
+        "demo/upd_demo.xml",
+        "demo/recon_demo.xml",
+        "demo/payment_invoice_demo.xml",
+        "demo/contract_demo.xml",
+        "demo/founding_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["b2b_edo/static/tests/tours/**/*"],
     },

@@ -33,7 +33,9 @@ class TestDocumentsJourney(MockEmail, ContractCommon, FoundingCommon, HttpCase):
 
         with patch(CODE, return_value="246810"), self.mock_mail_gateway():
             self.start_tour(
-                contract._b2b_edo_accept_url(), "b2b_edo_contract_accept", login="buyer_a"
+                contract._b2b_edo_accept_url(),
+                "b2b_edo_contract_accept",
+                login="buyer_a",
             )
         self.assertEqual(contract.state, "accepted")
         self.assertEqual(len([m for m in self._mails if "246810" in m["body"]]), 1)

@@ -26,7 +26,11 @@ class B2bEdoFoundingPortal(CustomerPortal):
         """The documents section's download route of ``document``: it checks
         the active entity and the role on every request, where a token link
         to the attachment would open the file to whoever holds the link."""
-        return f"/my/b2b/documents/{document.id}/download" if document.sudo().attachment_id else ""
+        return (
+            f"/my/b2b/documents/{document.id}/download"
+            if document.sudo().attachment_id
+            else ""
+        )
 
     def _b2b_edo_founding_values(self, entity, error=None, uploaded=None):
         user = request.env.user

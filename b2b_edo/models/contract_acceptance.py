@@ -3,7 +3,6 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-
 # what the chain part may still write on a final record, and the acceptance
 # page attached once after the record is made
 _WRITABLE = {"b2b_chain_index", "b2b_chain_hash", "page_attachment_id"}

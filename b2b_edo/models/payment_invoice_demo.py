@@ -5,7 +5,7 @@ class B2bDemo(models.AbstractModel):
     """The invoices for payment of the demo orders confirmed before b2b_edo
     was installed (b2b_portal's past order, b2b_multicart's checkouts)."""
 
-    _inherit = "b2b.demo"
+    _inherit = "b2b.demo"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _demo_payment_invoices(self):

@@ -6,7 +6,7 @@ PORTAL = "b2b_portal"
 
 
 class B2bDemo(models.AbstractModel):
-    _inherit = "b2b.demo"
+    _inherit = "b2b.demo"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _load_upd_demo(self):

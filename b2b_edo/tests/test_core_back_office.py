@@ -14,7 +14,9 @@ class TestBackOffice(EdoCommon):
         action = entity.action_b2b_documents()
         self.assertEqual(self.env["b2b.document"].search_count(action["domain"]), 2)
         # the lines the parts give (founding documents still to upload...)
-        self.assertEqual(entity.b2b_edo_missing_text, "\n".join(entity._b2b_edo_missing()))
+        self.assertEqual(
+            entity.b2b_edo_missing_text, "\n".join(entity._b2b_edo_missing())
+        )
 
     def test_form_of_a_final_document_is_read_only(self):
         document = self.create_document(send=True)
