@@ -94,7 +94,7 @@ class B2bDocument(models.Model):
             f"{Lang._b2b_format_qty(waiting)} "
             + Lang._b2b_plural(
                 waiting,
-                self.env._("document waits for signature|documents wait for signature"),
+                self.env._("document waits for you|documents wait for you"),
             )
             if waiting
             else ""

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.tools import file_open
 
 from ..tools import contract_code
@@ -51,7 +51,66 @@ class B2bDemo(models.AbstractModel):
         )
         buyer = self.env.ref(f"{PORTAL}.user_buyer_demo")
         self._b2b_edo_contract_demo_accept(accepted, buyer)
+        self._b2b_edo_contract_demo_signer(offered.entity_id, company)
         return accepted, offered
+
+    def _b2b_edo_contract_demo_signer(self, entity, company):
+        """b2b_signer / b2b_signer, the owner of the entity whose contract
+        waits: logs in, sees the contract to accept, accepts it with the code
+        e-mailed to them (the demo's outgoing mail), and can order then."""
+        contact = self.env["res.partner"]._load_records(
+            [
+                {
+                    "xml_id": "b2b_edo.signer_contact_demo",
+                    "noupdate": True,
+                    "values": {
+                        "name": "Олег Смирнов",
+                        "parent_id": entity.id,
+                        "type": "contact",
+                        "function": "Генеральный директор",
+                        "email": "o.smirnov@uralkomplekt.example",
+                        "lang": "ru_RU",
+                    },
+                }
+            ]
+        )
+        signer = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            ._load_records(
+                [
+                    {
+                        "xml_id": "b2b_edo.user_signer_demo",
+                        "noupdate": True,
+                        "values": {
+                            "partner_id": contact.id,
+                            "login": "b2b_signer",
+                            "password": "b2b_signer",
+                            "company_id": company.id,
+                            "company_ids": [Command.set(company.ids)],
+                            "group_ids": [
+                                Command.set([self.env.ref("base.group_portal").id])
+                            ],
+                        },
+                    }
+                ]
+            )
+        )
+        self.env["b2b.membership"]._load_records(
+            [
+                {
+                    "xml_id": "b2b_edo.membership_signer_demo",
+                    "noupdate": True,
+                    "values": {
+                        "user_id": signer.id,
+                        "entity_id": entity.id,
+                        "role": "owner",
+                    },
+                }
+            ]
+        )
+        signer.b2b_active_entity_id = entity
+        return signer
 
     def _b2b_edo_contract_demo_accept(self, document, buyer):
         """``buyer`` accepts ``document`` as in the portal, from a demo

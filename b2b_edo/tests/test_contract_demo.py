@@ -28,6 +28,18 @@ class TestContractDemo(TransactionCase):
         self.assertIn("Договор поставки", self.offered.attachment_id.raw.decode())
         self.assertFalse(self.accepted.entity_id._b2b_order_blockers())
         self.assertTrue(self.offered.entity_id._b2b_order_blockers())
+        # someone of that entity can log in and accept it
+        signer = self.env.ref("b2b_edo.user_signer_demo")
+        self.assertEqual(signer.b2b_active_entity_id, self.offered.entity_id)
+        self.assertTrue(signer._b2b_can(self.offered.entity_id, "sign"))
+        self.assertEqual(
+            [
+                link.label
+                for link in self.offered._b2b_portal_actions(signer)
+                if link.primary
+            ],
+            ["Accept"],
+        )
 
     def test_idempotent(self):
         self.assertIsNone(self.env["b2b.demo"]._b2b_edo_contract_demo())

@@ -164,9 +164,9 @@ class TestDocumentsPortal(PagerWalkMixin, B2bHttpMixin, EdoCommon, HttpCase):
             with self.subTest(url=url):
                 page = self.url_open(url).text
                 # the other document and the reconciliation act wait
-                self.assertIn("2 documents wait for signature", page)
+                self.assertIn("2 documents wait for you", page)
         self.create_document(send=True)
-        self.assertIn("3 documents wait for signature", self.url_open("/my/b2b").text)
+        self.assertIn("3 documents wait for you", self.url_open("/my/b2b").text)
         self.login(self.viewer_a)  # reads, decides nothing: no waiting count
         page = self.url_open("/my/b2b").text
         self.assertIn("o_b2b_edo_card", page)
