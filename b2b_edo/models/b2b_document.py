@@ -31,8 +31,10 @@ class B2bDocument(models.Model):
     _description = "B2B document"
     _inherit = ["mail.thread", "b2b.edo.chained"]
     _order = "date desc, id desc"
+    _rec_names_search = ["number"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # in the reader's language ("Договор поставки № SC-…"), so not stored
+    name = fields.Char(compute="_compute_name")
     document_type = fields.Selection(
         selection="_selection_document_type",
         string="Type",
