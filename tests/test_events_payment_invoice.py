@@ -6,11 +6,34 @@ event runs first, and a held order gets its document when it is approved."""
 from odoo.tests import tagged
 
 from odoo.addons.b2b_multicart.tests.common import MulticartCommon
+from odoo.addons.b2b_portal.tests.common import inn
 
 
 @tagged("post_install", "-at_install")
 class TestEventsPaymentInvoice(MulticartCommon):
     test_module = "b2b_edo"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a supplier that can issue invoices for payment: INN and bank account
+        company = cls.env.company
+        company.vat = inn("770300003")
+        bank = cls.env["res.bank"].create({"name": "ПАО Банк", "bic": "044525225"})
+        cls.env["res.partner.bank"].create(
+            {
+                "partner_id": company.partner_id.id,
+                "bank_id": bank.id,
+                "acc_number": "40702810900000000001",
+            }
+        )
+
+    def test_no_requisites_no_invoice_for_payment(self):
+        self.env.company.partner_id.bank_ids.unlink()
+        cart = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 3})
+        order = cart._b2b_checkout("pi-0", self.contract_a, version=cart.b2b_version)
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(order._b2b_edo_payment_invoices())
 
     def test_checkout_links_the_posted_invoice(self):
         cart = self.cart(self.buyer_a, self.entity_a, "Склад", {self.bolt: 3})

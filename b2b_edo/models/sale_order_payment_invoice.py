@@ -73,12 +73,16 @@ class SaleOrder(models.Model):
 
     def _b2b_edo_payment_invoice_orders(self):
         """Those of these orders that get an invoice for payment: confirmed
-        orders of B2B legal entities (never another customer's)."""
+        orders of B2B legal entities (never another customer's), from a
+        supplier with the INN and the bank account its bank box prints (a
+        company that did not set them up issues none)."""
         return self.filtered(
             lambda order: order.id
             and order.state == "sale"
             and order.b2b_entity_id
             and order.partner_id.commercial_partner_id._b2b_is_entity()
+            and order.company_id.sudo().vat
+            and order.company_id.sudo().partner_id.bank_ids
         )
 
     def _b2b_edo_is_paid(self):
