@@ -134,7 +134,8 @@ class TestContractAccept(B2bHttpMixin, MockEmail, ContractCommon, HttpCase):
         for table in tables:
             [(count,)] = self.env.execute_query(
                 SQL(
-                    "SELECT count(*) FROM %s WHERE id > %s AND row_to_json(%s)::text LIKE %s",
+                    "SELECT count(*) FROM %s "
+                    "WHERE id > %s AND row_to_json(%s)::text LIKE %s",
                     SQL.identifier(table),
                     before[table],
                     SQL.identifier(table),
