@@ -200,9 +200,9 @@ class TestDocumentsPortal(PagerWalkMixin, B2bHttpMixin, EdoCommon, HttpCase):
             SQL(
                 """INSERT INTO b2b_document (document_type, number, date, company_id,
                        entity_id, direction, state, version, file_sha256,
-                       attachment_id, name)
+                       attachment_id)
                    SELECT document_type, 'BULK-' || n, date, company_id, entity_id,
-                       direction, 'sent', 1, file_sha256, attachment_id, name
+                       direction, 'sent', 1, file_sha256, attachment_id
                      FROM b2b_document, generate_series(1, 4990) AS n
                     WHERE id = %s""",
                 self.other.id,

@@ -82,10 +82,10 @@ def generate(count, links=10000):
             SQL(
                 """INSERT INTO b2b_document (document_type, number, date, company_id,
                        entity_id, direction, state, version, file_sha256,
-                       attachment_id, name)
+                       attachment_id)
                    SELECT document_type, 'BULK-' || n, date - (n / 7),
                        company_id, entity_id, direction, 'sent', 1, file_sha256,
-                       attachment_id, name
+                       attachment_id
                      FROM b2b_document, generate_series(1, %s) AS n
                     WHERE id = %s""",
                 size - 1,
@@ -121,9 +121,9 @@ def generate(count, links=10000):
         SQL(
             """INSERT INTO b2b_document (document_type, number, date, company_id,
                    entity_id, direction, state, version, file_sha256,
-                   attachment_id, name, b2b_chain_index)
+                   attachment_id, b2b_chain_index)
                SELECT document_type, 'CHAIN-' || n, date, company_id, entity_id,
-                   direction, 'accepted', 1, file_sha256, attachment_id, name,
+                   direction, 'accepted', 1, file_sha256, attachment_id,
                    b2b_chain_index + n
                  FROM b2b_document, generate_series(1, %s) AS n
                 WHERE id = %s""",
