@@ -122,18 +122,7 @@ class B2bContractTemplate(models.Model):
         self, partner, bank, signatory_name, signatory_position, address=None
     ):
         if address is None:
-            address = ", ".join(
-                part
-                for part in (
-                    partner.zip,
-                    partner.country_id.name,
-                    partner.state_id.name,
-                    partner.city,
-                    partner.street,
-                    partner.street2,
-                )
-                if part
-            )
+            address = partner._b2b_requisites_address()
         return SimpleNamespace(
             name=partner.name or "",
             inn=partner.vat or "",

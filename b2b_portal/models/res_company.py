@@ -78,18 +78,7 @@ class ResCompany(models.Model):
         requisites, empty parts left out, and its first bank account."""
         self.ensure_one()
         partner = self.partner_id
-        address = ", ".join(
-            part
-            for part in (
-                partner.zip,
-                partner.country_id.name,
-                partner.state_id.name,
-                partner.city,
-                partner.street,
-                partner.street2,
-            )
-            if part
-        )
+        address = partner._b2b_requisites_address()
         ids = [
             (self.env._("INN"), self.vat),
             (self.env._("KPP"), self.b2b_kpp),

@@ -96,6 +96,22 @@ class ResPartner(models.Model):
             ]
         return []
 
+    def _b2b_requisites_address(self):
+        """The address as documents print it in requisites: zip, country,
+        region, city, street, empty parts left out ("" for no partner)."""
+        return ", ".join(
+            part
+            for part in (
+                self.zip,
+                self.country_id.name,
+                self.state_id.name,
+                self.city,
+                self.street,
+                self.street2,
+            )
+            if part
+        )
+
     def _b2b_address_line(self):
         """The address on one line, empty parts left out."""
         self.ensure_one()
