@@ -87,12 +87,15 @@ class B2bCatalog(CustomerPortal):
         return f"{url}?{url_encode(args)}" if args else url
 
     # -- routes -------------------------------------------------------------------
+    # readonly: served from a read replica where one is configured
+    # (db_replica_host); nothing here writes (docs/deploy.md)
     @http.route(
         [CATALOG_URL, f"{CATALOG_URL}/page/<int:page>"],
         type="http",
         auth="user",
         methods=["GET"],
         website=True,
+        readonly=True,
     )
     def b2b_catalog(self, page=None, **kw):
         entity = b2b_active_entity("read")

@@ -75,12 +75,14 @@ class B2bProduct(B2bCatalog):
             (doc, doc.ir_attachment_id._get_raw_access_token()) for doc in documents
         ]
 
+    # readonly, as the catalog: a read replica may serve them
     @http.route(
         "/my/b2b/product/<int:product_id>",
         type="http",
         auth="user",
         methods=["GET"],
         website=True,
+        readonly=True,
     )
     def b2b_product(self, product_id, **kw):
         entity = b2b_active_entity("read")
@@ -104,7 +106,12 @@ class B2bProduct(B2bCatalog):
         return request.render("b2b_portal.portal_b2b_product", values)
 
     @http.route(
-        "/my/b2b/compare", type="http", auth="user", methods=["GET"], website=True
+        "/my/b2b/compare",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+        readonly=True,
     )
     def b2b_compare(self, **kw):
         entity = b2b_active_entity("read")

@@ -35,3 +35,4 @@ from . import test_events
 from . import test_document_rules
 from . import test_document_portal
 from . import test_uploads
+from . import test_readonly_routes
