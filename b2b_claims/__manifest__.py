@@ -8,7 +8,7 @@
     "author": "B2B Suite Team",
     "development_status": "Alpha",
     "maintainers": ["team-lead"],
-    "depends": ["b2b_portal"],
+    "depends": ["b2b_portal", "stock", "account"],
     "data": [
         "security/b2b_claims_security.xml",
         "security/ir.model.access.csv",

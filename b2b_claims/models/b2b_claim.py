@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools import claim_bounds
 
@@ -69,7 +70,18 @@ class B2bClaim(models.Model):
     line_ids = fields.One2many("b2b.claim.line", "claim_id", copy=True)
     submit_date = fields.Date(copy=False, readonly=True)
     decision_date = fields.Date(copy=False, readonly=True)
-    resolve_date = fields.Date(copy=False, readonly=True)
+    resolve_date = fields.Date(
+        copy=False, readonly=True, help="When the claim was resolved or rejected."
+    )
+    resolve_days = fields.Float(
+        string="Days to resolve",
+        compute="_compute_resolve_days",
+        store=True,
+        digits=(16, 1),
+        aggregator="avg",
+        help="Calendar days from the submission to the resolution or the "
+        "rejection; the statistics average them over the closed claims.",
+    )
     decision_note = fields.Text(string="Answer to the buyer")
     reject_reason = fields.Text()
     amount_claimed = fields.Monetary(compute="_compute_amounts", store=True)
@@ -92,6 +104,27 @@ class B2bClaim(models.Model):
         for claim in self:
             claim.amount_claimed = sum(claim.line_ids.mapped("amount_claimed"))
             claim.amount_approved = sum(claim.line_ids.mapped("amount_approved"))
+
+    @api.depends("submit_date", "resolve_date")
+    def _compute_resolve_days(self):
+        for claim in self:
+            claim.resolve_days = (
+                (claim.resolve_date - claim.submit_date).days
+                if claim.submit_date and claim.resolve_date
+                else False
+            )
+
+    def _read_group_select(self, aggregate_spec, query):
+        """The average time to resolve counts the closed claims only (an
+        open one has no resolution date, and its 0 must not pull the
+        average down)."""
+        if aggregate_spec == "resolve_days:avg":
+            return SQL(
+                "AVG(CASE WHEN %s IS NOT NULL THEN %s END)",
+                self._field_to_sql(self._table, "resolve_date", query),
+                self._field_to_sql(self._table, "resolve_days", query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
 
     def _compute_access_url(self):
         result = super()._compute_access_url()
@@ -223,7 +256,7 @@ class B2bClaim(models.Model):
         }
         return messages[code] % {
             "product": product,
-            "left": f"{left:g}",
+            "left": self.env["res.lang"]._b2b_format_qty(left),
             "unit": line.uom_id.name or "",
         }
 
@@ -282,9 +315,8 @@ class B2bClaim(models.Model):
         self.line_ids.filtered(lambda ln: ln.decision == "pending").write(
             {"decision": "rejected"}
         )
-        self.write(
-            {"state": "rejected", "decision_date": fields.Date.context_today(self)}
-        )
+        today = fields.Date.context_today(self)
+        self.write({"state": "rejected", "decision_date": today, "resolve_date": today})
         return True
 
     def action_decide(self):

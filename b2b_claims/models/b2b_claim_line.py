@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools import claim_outcomes
 
@@ -27,7 +28,13 @@ class B2bClaimLine(models.Model):
         "b2b.claim", required=True, index=True, ondelete="cascade"
     )
     claim_state = fields.Selection(related="claim_id.state", store=True)
+    # stored copies of the claim's fields: the statistics pivot groups the
+    # lines by them without a join per group
     entity_id = fields.Many2one(related="claim_id.entity_id", store=True, index=True)
+    claim_date = fields.Date(related="claim_id.date", store=True, string="Claim date")
+    claim_type_id = fields.Many2one(
+        related="claim_id.claim_type_id", store=True, string="Claim type"
+    )
     currency_id = fields.Many2one(related="claim_id.currency_id")
     move_line_id = fields.Many2one(
         "stock.move.line",
@@ -37,13 +44,16 @@ class B2bClaimLine(models.Model):
         ondelete="restrict",
     )
     product_id = fields.Many2one(
-        "product.product", related="move_line_id.product_id", store=True
+        "product.product", related="move_line_id.product_id", store=True, index=True
     )
     uom_id = fields.Many2one(
         "uom.uom", string="Unit", related="move_line_id.product_uom_id"
     )
     delivered_qty = fields.Float(
-        related="move_line_id.quantity", string="Delivered", digits="Product Unit"
+        related="move_line_id.quantity",
+        store=True,
+        string="Delivered",
+        digits="Product Unit",
     )
     quantity = fields.Float(string="Claimed", digits="Product Unit", required=True)
     reason = fields.Char()
@@ -69,8 +79,10 @@ class B2bClaimLine(models.Model):
         string="Claimed share (%)",
         compute="_compute_amounts",
         store=True,
-        aggregator="avg",
-        help="Claimed quantity over delivered quantity.",
+        aggregator="sum",
+        help="Claimed quantity over delivered quantity; in the statistics, the "
+        "sum of the claimed over the sum of the delivered quantities of the "
+        "group (not an average of the lines' shares).",
     )
 
     @api.depends("move_line_id")
@@ -123,6 +135,17 @@ class B2bClaimLine(models.Model):
                 else 0.0
             )
 
+    def _read_group_select(self, aggregate_spec, query):
+        """The claimed share of a group is a ratio of sums: 100 × claimed /
+        delivered over its lines, whatever aggregate the view asks."""
+        if aggregate_spec.startswith("quantity_share:"):
+            return SQL(
+                "100.0 * %s / NULLIF(%s, 0)",
+                self._read_group_select("quantity:sum", query),
+                self._read_group_select("delivered_qty:sum", query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
     def _b2b_check_decision(self):
         """Every line decided: approved within what was claimed (with the
         amount its demand needs), or rejected with a reason."""
@@ -149,7 +172,7 @@ class B2bClaimLine(models.Model):
                         "%(product)s: the approved quantity is above zero and at "
                         "most the claimed %(qty)s.",
                         product=product,
-                        qty=f"{line.quantity:g}",
+                        qty=self.env["res.lang"]._b2b_format_qty(line.quantity),
                     )
                 )
             if line.demand in ("reduction_amount", "compensation") and not (
@@ -160,6 +183,22 @@ class B2bClaimLine(models.Model):
                         "%(product)s: enter the approved amount.", product=product
                     )
                 )
+
+    def action_b2b_approve(self):
+        """Approve what the buyer claimed: the claimed quantity and, for a
+        demand by amount, the amount demanded (the manager may then lower
+        either before deciding)."""
+        for line in self:
+            line.write(
+                {
+                    "decision": "approved",
+                    "approved_qty": line.quantity,
+                    "approved_amount_input": line.demand_amount
+                    if line.demand in ("reduction_amount", "compensation")
+                    else 0.0,
+                }
+            )
+        return True
 
     def write(self, vals):
         """A decided claim's lines do not change any more (its documents are

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from ..tools import claim_outcomes
 
@@ -78,6 +79,7 @@ class B2bClaim(models.Model):
                     name=self.name,
                 )
             )
+        buyer = self._b2b_for_buyer()
         invoice_lines = []
         for line in lines:
             sale_line = line.move_line_id.move_id.sale_line_id
@@ -90,11 +92,11 @@ class B2bClaim(models.Model):
                 Command.create(
                     {
                         "product_id": line.product_id.id,
-                        "name": self.env._(
+                        "name": buyer.env._(
                             "%(claim)s: %(demand)s, %(product)s",
                             claim=self.name,
                             demand=dict(
-                                line._fields["demand"]._description_selection(self.env)
+                                line._fields["demand"]._description_selection(buyer.env)
                             )[line.demand],
                             product=line.product_id.display_name,
                         ),
@@ -114,7 +116,7 @@ class B2bClaim(models.Model):
                     "reversed_entry_id": invoice.id,
                     "currency_id": invoice.currency_id.id,
                     "invoice_origin": self.name,
-                    "ref": self.env._("Claim %(name)s", name=self.name),
+                    "ref": buyer.env._("Claim %(name)s", name=self.name),
                     "b2b_claim_id": self.id,
                     "b2b_claim_outcome": outcome,
                     "invoice_line_ids": invoice_lines,
@@ -123,11 +125,10 @@ class B2bClaim(models.Model):
         )
         move.action_post()
         self._b2b_post_outcome(
-            self.env._(
-                "Credit note %(move)s of %(amount)s %(currency)s issued.",
+            buyer.env._(
+                "Credit note %(move)s of %(amount)s issued.",
                 move=move.name,
-                amount=f"{move.amount_total:.2f}",
-                currency=move.currency_id.symbol or move.currency_id.name,
+                amount=format_amount(buyer.env, move.amount_total, move.currency_id),
             )
         )
         return move
@@ -167,13 +168,14 @@ class B2bClaim(models.Model):
                 new = new.filtered(lambda p: p.picking_type_code == "outgoing")
                 new.write({"b2b_claim_id": self.id, "b2b_claim_outcome": "replacement"})
                 pickings |= new
+        buyer = self._b2b_for_buyer()
         for picking in pickings:
             self._b2b_post_outcome(
-                self.env._(
+                buyer.env._(
                     "%(kind)s %(picking)s created.",
                     kind=dict(
                         picking._fields["b2b_claim_outcome"]._description_selection(
-                            self.env
+                            buyer.env
                         )
                     )[picking.b2b_claim_outcome],
                     picking=picking.name,
@@ -207,16 +209,26 @@ class B2bClaim(models.Model):
     # -- repair --------------------------------------------------------------------
     def _b2b_request_repair(self, lines):
         self.ensure_one()
+        qty = self.env["res.lang"]._b2b_format_qty
         self.activity_schedule(
             "mail.mail_activity_data_todo",
             summary=self.env._("Repair: %(name)s", name=self.name),
             note=", ".join(
-                f"{ln.product_id.display_name} × {ln.approved_qty:g}" for ln in lines
+                f"{ln.product_id.display_name} × {qty(ln.approved_qty)}" for ln in lines
             ),
             user_id=(self.user_id or self.env.user).id,
         )
         self.repair_requested = True
-        self._b2b_post_outcome(self.env._("The service team was asked to repair."))
+        buyer = self._b2b_for_buyer()
+        self._b2b_post_outcome(buyer.env._("The service team was asked to repair."))
+
+    def _b2b_for_buyer(self):
+        """The claim in its buyer's language: what the buyer reads of an
+        outcome (its chat message, the credit note's labels) is written in
+        it, whoever decided."""
+        self.ensure_one()
+        lang = self.contact_id.lang or self.entity_id.lang
+        return self.with_context(lang=lang) if lang else self
 
     def _b2b_post_outcome(self, body):
         """A message in the claim's chat, seen by the buyer."""

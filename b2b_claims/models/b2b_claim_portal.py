@@ -117,6 +117,24 @@ class B2bClaim(models.Model):
             self.sudo()._b2b_buyer_answered()
         return message
 
+    def _b2b_check_chat_upload(self, filename, content):
+        """A buyer's file for the chat, checked before it is stored: the
+        claim's kinds and size, and room left of its files."""
+        existing = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search_count([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        if existing + 1 > MAX_FILES:
+            raise UserError(
+                self.env._(
+                    "At most %(max)s files can be attached to a claim.", max=MAX_FILES
+                )
+            )
+        self.env["ir.attachment"]._b2b_check_upload(
+            filename, content, kinds=UPLOAD_KINDS
+        )
+
     def _b2b_check_chat_files(self, attachment_ids):
         attachments = self.env["ir.attachment"].sudo().browse(attachment_ids).exists()
         existing = (

@@ -1,6 +1,9 @@
 import datetime
 
 from odoo import Command, api, fields, models
+from odoo.tools.misc import file_path
+
+from ..tools import discrepancy_act
 
 PORTAL = "b2b_portal"
 
@@ -53,6 +56,7 @@ class B2bClaimsDemo(models.AbstractModel):
         if len(move_lines) < 3:
             return
         first, second, third = move_lines[:3]
+        act = self._demo_discrepancy_act(entity, buyer, first, short=2)
         types = {
             kind: self.env.ref(f"b2b_claims.claim_type_{kind}")
             for kind in ("shortage", "defect", "quality")
@@ -73,7 +77,11 @@ class B2bClaimsDemo(models.AbstractModel):
                     "reason": "Недовложение",
                 }
             ],
+            [("akt-torg-2.pdf", act)],
         )
+        # filed four days ago: the statistics have a time to resolve
+        filed = fields.Date.context_today(self) - datetime.timedelta(days=4)
+        shortage.write({"date": filed, "submit_date": filed})
         shortage.action_review()
         shortage.line_ids.write(
             {
@@ -118,12 +126,38 @@ class B2bClaimsDemo(models.AbstractModel):
             ],
         )
         quality.action_review()
+        # the manager's question, in the demo buyer's language (as the
+        # descriptions above: demo data, not a message of the addon)
+        question = "Пришлите, пожалуйста, фото маркировки на упаковке."
         quality.message_post(
-            body=self.env._("Please send a photo of the marking on the package."),
+            body=question,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
         quality.action_wait_buyer()
+
+    def _demo_discrepancy_act(self, entity, buyer, move_line, short):
+        """The buyer's act (ТОРГ-2) of ``short`` units missing on
+        ``move_line``, as a PDF."""
+        picking = move_line.picking_id
+        act = discrepancy_act.DiscrepancyAct(
+            number="1",
+            date=fields.Date.to_string(picking.date_done.date()),
+            buyer=entity.name,
+            supplier=picking.company_id.name,
+            delivery=picking.name,
+            rows=[
+                discrepancy_act.ActRow(
+                    product=move_line.product_id.display_name,
+                    unit=move_line.product_uom_id.name,
+                    expected=move_line.quantity,
+                    received=move_line.quantity - short,
+                )
+            ],
+            signer=buyer.name,
+        )
+        font = file_path("web/static/fonts/sign/NotoSans-Reg.ttf")
+        return discrepancy_act.discrepancy_act_pdf(act, font)
 
     def _demo_deliver(self, order):
         for picking in order.picking_ids.filtered(lambda p: p.state != "done"):

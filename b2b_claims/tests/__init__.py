@@ -6,3 +6,5 @@ from . import test_claim_management
 from . import test_portal_claims
 from . import test_claim_reports
 from . import test_claims_tour
+from . import test_claim_statistics
+from . import test_portal_claim_rules

@@ -1,8 +1,19 @@
 import datetime
+import io
 
 from odoo.tests import BaseCase
+from odoo.tools.misc import file_path
+from odoo.tools.pdf import PdfFileReader
 
-from ..tools import claim_bounds, claim_deadlines, claim_outcomes, photos
+from odoo.addons.b2b_portal.tools import uploads
+
+from ..tools import (
+    claim_bounds,
+    claim_deadlines,
+    claim_outcomes,
+    discrepancy_act,
+    photos,
+)
 from ..tools.claim_bounds import LineRequest
 
 D = datetime.date
@@ -151,3 +162,24 @@ class TestPhotos(BaseCase):
 
     def test_pdf_unchanged(self):
         self.assertEqual(photos.strip_metadata("pdf", b"%PDF-1.4"), b"%PDF-1.4")
+
+
+class TestDiscrepancyAct(BaseCase):
+    def test_act_is_a_plain_one_page_pdf(self):
+        act = discrepancy_act.DiscrepancyAct(
+            number="7",
+            date="2026-12-01",
+            buyer="ООО «Ромашка»",
+            supplier="ООО «Поставщик»",
+            delivery="WH/OUT/00012",
+            rows=[discrepancy_act.ActRow("Болт M8", "шт", 100, 97.5)],
+            signer="Иванов И. И.",
+        )
+        pdf = discrepancy_act.discrepancy_act_pdf(
+            act, file_path("web/static/fonts/sign/NotoSans-Reg.ttf")
+        )
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertLess(len(pdf), 100_000)
+        check = uploads.check_upload("akt.pdf", pdf, kinds=("pdf",))
+        self.assertTrue(check.ok, check.error)
+        self.assertEqual(len(PdfFileReader(io.BytesIO(pdf)).pages), 1)

@@ -1,3 +1,5 @@
+import datetime
+
 from odoo.fields import Command
 
 from .common import ClaimsCommon
@@ -45,3 +47,16 @@ class TestClaimManagement(ClaimsCommon):
         claim._b2b_buyer_action(self.buyer_a, "escalate")
         self.assertTrue(claim.escalated)
         self.assertEqual(len(self._copies(claim)), 2)  # new + escalated
+
+    def test_overdue_copied_once(self):
+        claim = self.file_claim(
+            [(self.ml_bolt, 1, "refund", None)], claim_type=self.type_shortage
+        )
+        claim.submit_date = claim.submit_date - datetime.timedelta(days=40)
+        Claim = self.env["b2b.claim"]
+        Claim._cron_b2b_overdue()
+        Claim._cron_b2b_overdue()
+        overdue = self._copies(claim).filtered(lambda a: "overdue" in a.summary)
+        self.assertEqual(len(overdue), 1)
+        self.assertEqual(len(self._copies(claim)), 2)  # new + overdue
+        self.assertEqual(claim.management_events, "new,overdue")

@@ -16,17 +16,21 @@ class TestClaimsTour(ClaimsCommon, HttpCase):
         self.assertTrue(
             claim.message_ids.filtered(lambda m: "scratched" in (m.body or ""))
         )
-        # the manager decides a price reduction (back office, as the manager)
+        # the manager decides a price reduction in the back office
+        self.start_tour(
+            f"/odoo/action-b2b_claims.b2b_claim_action/{claim.id}",
+            "b2b_claims_decide",
+            login="b2b_mgr",
+        )
         bolt, nut = (
             claim.line_ids.filtered(lambda ln, p=p: ln.product_id == p)
             for p in (self.bolt, self.nut)
         )
-        claim = claim.with_user(self.manager)
-        claim.action_review()
-        bolt.with_user(self.manager).write({"decision": "approved", "approved_qty": 2})
-        nut.with_user(self.manager).write(
-            {"decision": "approved", "approved_qty": 4, "approved_amount_input": 6}
-        )
-        claim.action_decide()
-        self.assertEqual(claim.credit_note_ids.amount_total, 16.0)  # 10 + 6
+        self.assertEqual((bolt.decision, bolt.approved_qty), ("approved", 2))
+        self.assertEqual((nut.approved_qty, nut.approved_amount_input), (4, 5))
+        self.assertEqual(claim.state, "resolved")
+        credit = claim.credit_note_ids
+        self.assertEqual(len(credit), 1)
+        self.assertEqual(credit.amount_total, 15.0)  # 50 % of 2 × 10.00 + 5
+        self.assertEqual(credit.reversed_entry_id, self.invoice_a)
         self.start_tour("/my/b2b/claims", "b2b_claims_credit_note", login="buyer_a")

@@ -78,24 +78,107 @@ registry.category("web_tour.tours").add("b2b_claims_file", {
     ],
 });
 
+// the manager, in the back office: review, approve both lines, lower the
+// nuts' amount, decide; the credit note appears on the claim
+registry.category("web_tour.tours").add("b2b_claims_decide", {
+    steps: () => [
+        {
+            content: "The claim filed by the buyer, with its two lines",
+            trigger: ".o_form_view div[name='line_ids'] .o_data_row:contains('Гайка M8')",
+        },
+        {
+            content: "Start the review",
+            trigger: ".o_form_view button[name='action_review']",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('In review')",
+        },
+        {
+            content: "Approve the bolts as claimed",
+            trigger: "div[name='line_ids'] .o_data_row:contains('Болт M8') button.o_b2b_claim_approve",
+            run: "click",
+        },
+        {
+            trigger: "div[name='line_ids'] .o_data_row:contains('Болт M8') td[name='decision']:contains('Approved')",
+        },
+        {
+            content: "and the nuts",
+            trigger: "div[name='line_ids'] .o_data_row:contains('Гайка M8') button.o_b2b_claim_approve",
+            run: "click",
+        },
+        {
+            trigger: "div[name='line_ids'] .o_data_row:contains('Гайка M8') td[name='decision']:contains('Approved')",
+        },
+        {
+            content: "Lower the nuts' amount to 5",
+            trigger: "div[name='line_ids'] .o_data_row:contains('Гайка M8') td[name='approved_amount_input']",
+            run: "click",
+        },
+        {
+            trigger: "div[name='line_ids'] .o_data_row:contains('Гайка M8') td[name='approved_amount_input'] input",
+            run: "edit 5",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_form_saved",
+        },
+        {
+            content: "Decide",
+            trigger: ".o_form_view button[name='action_decide']:contains('Decide')",
+            run: "click",
+        },
+        {
+            content: "The credit note is on the claim, which is resolved",
+            trigger: ".o_form_view button[name='action_b2b_credit_notes']:contains('1')",
+        },
+        {
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Resolved')",
+        },
+    ],
+});
+
+// the buyer finds the credit note on the claim and in /my/invoices
 registry.category("web_tour.tours").add("b2b_claims_credit_note", {
     url: "/my/b2b/claims",
     steps: () => [
         {
-            content: "The decided claim in the list",
-            trigger: ".o_b2b_claim_row a",
+            content: "The resolved claim in the list",
+            trigger: ".o_b2b_claim_row:contains('Resolved') a",
             run: "click",
             expectUnloadPage: true,
         },
         {
-            content: "The credit note on the claim",
-            trigger: ".o_b2b_claim_credit_note a",
+            content: "The credit note on the claim, with its amount",
+            trigger: ".o_b2b_claim_credit_note:contains('15.00') a",
+            run({ anchor }) {
+                sessionStorage.setItem("b2b_claims_credit_note", anchor.textContent.trim());
+                anchor.click();
+            },
+            expectUnloadPage: true,
+        },
+        {
+            content: "It opens as a credit note of the portal",
+            trigger: "li.breadcrumb-item a[href^='/my/invoices']",
             run: "click",
             expectUnloadPage: true,
         },
         {
-            content: "It is a credit note in /my/invoices",
-            trigger: "#portal_invoice_content, .o_portal_invoice, iframe#invoice_html, .o_portal_sidebar",
+            content: "and it is in /my/invoices",
+            trigger: ".o_portal_my_doc_table tr a",
+            run() {
+                const name = sessionStorage.getItem("b2b_claims_credit_note");
+                const names = [...document.querySelectorAll(".o_portal_my_doc_table tr a")].map(
+                    (a) => a.textContent.trim()
+                );
+                if (!name || !names.includes(name)) {
+                    throw new Error(`credit note ${name} not in /my/invoices: ${names}`);
+                }
+            },
         },
     ],
 });
