@@ -1,0 +1,3 @@
+from . import docs
+from . import catalog
+from . import portal

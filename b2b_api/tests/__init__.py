@@ -1,0 +1,4 @@
+from . import test_kernels
+from . import test_auth
+from . import test_idempotency
+from . import test_openapi
