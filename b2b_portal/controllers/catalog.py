@@ -42,7 +42,8 @@ class B2bCatalog(CustomerPortal):
         pager = portal_pager(
             url=CATALOG_URL,
             url_args=url_args,
-            total=catalog.total,
+            # past a bounded count, one page more than counted
+            total=catalog.total + (query.ppg if catalog.more else 0),
             page=query.page,
             step=query.ppg,
         )
@@ -57,7 +58,7 @@ class B2bCatalog(CustomerPortal):
             "availability": catalog.availability,
             "pager": pager,
             "total": catalog.total,
-            "total_text": self._b2b_catalog_found_text(catalog.total),
+            "total_text": self._b2b_catalog_found_text(catalog.total, catalog.more),
             "nothing_text": request.env._(
                 "Nothing found for “%(search)s”. Check the SKU or try fewer words.",
                 search=query.search,
@@ -71,13 +72,15 @@ class B2bCatalog(CustomerPortal):
             "cart": request.env.user._b2b_current_cart(entity),
         }
 
-    def _b2b_catalog_found_text(self, total):
+    def _b2b_catalog_found_text(self, total, more=False):
         """The "Found 1 234 products" line, in the buyer's language and plural
-        form."""
+        form; ``more``: the count stopped at ``total`` ("Found 10 000+
+        products")."""
         env = request.env
         text = env._("Found %(n)s product|Found %(n)s products")
+        number = formatLang(env, total, digits=0)
         return choose_plural(text, total, env.lang) % {
-            "n": formatLang(env, total, digits=0)
+            "n": f"{number}+" if more else number
         }
 
     def _b2b_catalog_url(self, query, page=1, **extra):

@@ -1,5 +1,6 @@
 from odoo import api, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from ..tools.catalog_query import MAX_SEARCH, CatalogPage
 from ..tools.catalog_search import MAX_TERMS, like_pattern, parse_search
@@ -8,6 +9,10 @@ from ..tools.quantities import parse_quantity
 INCOMING_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 # the largest result set the catalog sorts by price (priced in one batch)
 PRICE_SORT_LIMIT = 500
+# a catalog page counts its products up to this bound ("10 000+"), and its
+# category and attribute counts over the first this many products found
+# (both read at call time: tests lower them)
+COUNT_LIMIT = 10_000
 
 
 class ProductProduct(models.Model):
@@ -45,10 +50,10 @@ class ProductProduct(models.Model):
         plain characters. A list of codes of which none is found exactly is
         searched as parts of SKUs (any of them), then as words.
 
-        Each branch is its own query, so that each uses its own index
-        (trigram on SKU and name, btree on barcode): one OR across the product
-        and template tables would scan and join both tables, and would be
-        evaluated again by every query of a catalog page (count, page, facets).
+        Each branch is its own subquery, joined by UNION, so that each uses
+        its own index (trigram on SKU and name, btree on barcode): one OR
+        across the product and template tables would scan and join both
+        tables.
         """
         search = parse_search(text)
         if not search.terms:
@@ -78,14 +83,19 @@ class ProductProduct(models.Model):
     @api.model
     def _b2b_search_words(self, words):
         """Ids of the products whose SKU or name contains every one of
-        ``words``; a single word also finds a barcode."""
+        ``words`` (a single word also finds a barcode), in one query: an
+        INTERSECT of one UNION per word, each branch on its own index
+        (trigram on SKU and name, btree on barcode). Read once: as a
+        subquery, the search would run again in each query of the page
+        (count, categories, attributes, rows), which measured twice as
+        slow as this list of ids at 10,000 matches."""
         Product = self.with_context(active_test=False)
         Template = self.env["product.template"].with_context(active_test=False)
-        found = None
+        per_word = []
         for word in words:
             pattern = like_pattern(word)
-            ids = set(Product._search([("default_code", "ilike", pattern)]))
-            ids.update(
+            branches = [
+                Product._search([("default_code", "ilike", pattern)]),
                 Product._search(
                     [
                         (
@@ -94,14 +104,17 @@ class ProductProduct(models.Model):
                             Template._search([("name", "ilike", pattern)]),
                         )
                     ]
-                )
-            )
+                ),
+            ]
             if len(words) == 1:
-                ids.update(Product._search([("barcode", "=", word)]))
-            found = ids if found is None else found & ids
-            if not found:
-                break
-        return found or set()
+                branches.append(Product._search([("barcode", "=", word)]))
+            per_word.append(
+                SQL(" UNION ").join(SQL("(%s)", branch.select()) for branch in branches)
+            )
+        rows = self.env.execute_query(
+            SQL(" INTERSECT ").join(SQL("(%s)", sql) for sql in per_word)
+        )
+        return {product_id for (product_id,) in rows}
 
     # -- the catalog page ---------------------------------------------------------
     @api.model
@@ -121,9 +134,7 @@ class ProductProduct(models.Model):
         domain = Product._b2b_catalog_domain(entity, company)
         if query.search:
             domain += Product._b2b_search_domain(query.search)
-        categories = list(
-            Product._read_group(domain, ["categ_id"], ["__count"], order="categ_id")
-        )
+        categories = Product._b2b_bounded_counts(domain, "categ_id")
         if query.category:
             domain += [("categ_id", "child_of", query.category)]
         facets = Product._b2b_attribute_facets(domain)
@@ -140,8 +151,12 @@ class ProductProduct(models.Model):
                     )
                 ]
         if query.in_stock:
-            domain += [("free_qty", ">", 0)]
-        total = Product.search_count(domain)
+            domain += Product._b2b_in_stock_domain(company)
+        # counted up to the bound, or to the page asked for when it is deeper
+        bound = max(COUNT_LIMIT, query.page * query.ppg)
+        total = Product.search_count(domain, limit=bound + 1)
+        more = total > bound
+        total = min(total, bound)
         offset = query.offset(total)
         notices = []
         if query.search_cut:
@@ -188,33 +203,102 @@ class ProductProduct(models.Model):
             currency=currency,
             contract=contract,
             total=total,
+            more=more,
             offset=offset,
             availability=products._b2b_availability(company),
-            categories=categories,
-            facets=facets,
+            categories=categories[0],
+            facets=facets[0],
+            counts_bounded=categories[1] or facets[1],
             notices=notices,
         )
 
     @api.model
-    def _b2b_attribute_facets(self, domain):
-        """[(attribute, [(value, count)])] of the products matching
-        ``domain``, in one grouped query."""
-        groups = self._read_group(
-            domain, ["product_template_attribute_value_ids"], ["__count"]
+    def _b2b_bounded(self, domain):
+        """``domain`` narrowed to its first ``COUNT_LIMIT`` products (by id):
+        what the counts of a page are made of, at a cost that does not grow
+        with the catalog."""
+        first = self._search(domain, limit=COUNT_LIMIT, order="id")
+        return [("id", "in", first)]
+
+    @api.model
+    def _b2b_bounded_counts(self, domain, groupby):
+        """[(group, count)] of the first ``COUNT_LIMIT`` products of
+        ``domain`` grouped by ``groupby``, and whether the bound was hit (the
+        counts are then lower bounds)."""
+        groups = list(
+            self._read_group(
+                self._b2b_bounded(domain), [groupby], ["__count"], order=groupby
+            )
         )
+        return groups, sum(count for _group, count in groups) >= COUNT_LIMIT
+
+    @api.model
+    def _b2b_in_stock_domain(self, company):
+        """The products with free stock (on hand, not reserved) in the
+        warehouses of ``company``: the same products as ``free_qty > 0``,
+        without computing ``free_qty`` for the whole catalog (``stock``'s
+        search on it does). The sum of each product's quants is a subquery
+        correlated to the product row, on the quants' product index: a page
+        in SKU order stops at its last row instead of summing every quant."""
+        products = self.with_company(company).with_context(
+            allowed_company_ids=company.ids
+        )
+        quant_domain = products._get_domain_locations()[0]
+        Quant = products.env["stock.quant"].sudo()
+        quants = Quant._search(quant_domain)
+        table = quants.table
+
+        def to_sql(model, alias, query):
+            return SQL(
+                "(SELECT SUM(%s - %s) FROM %s WHERE %s AND %s = %s) > 0",
+                SQL.identifier(table, "quantity"),
+                SQL.identifier(table, "reserved_quantity"),
+                quants.from_clause,
+                quants.where_clause,
+                SQL.identifier(table, "product_id"),
+                SQL.identifier(alias, "id"),
+            )
+
+        return [Domain.custom(to_sql=to_sql)]
+
+    @api.model
+    def _b2b_attribute_facets(self, domain):
+        """[(attribute, [(value, count)])] of the first ``COUNT_LIMIT``
+        products matching ``domain``, and whether the bound was hit, in one
+        query grouped by attribute value (not by the value of each template,
+        which are as many as the templates)."""
+        self.flush_model(["product_template_attribute_value_ids"])
+        PTAV = self.env["product.template.attribute.value"]
+        PTAV.flush_model(["product_attribute_value_id"])
+        first = self._search(domain, limit=COUNT_LIMIT, order="id")
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH first AS (%s)
+                SELECT ptav.product_attribute_value_id, COUNT(*),
+                       (SELECT COUNT(*) FROM first)
+                  FROM first
+                  JOIN product_variant_combination pvc
+                    ON pvc.product_product_id = first.id
+                  JOIN product_template_attribute_value ptav
+                    ON ptav.id = pvc.product_template_attribute_value_id
+                 GROUP BY ptav.product_attribute_value_id
+                """,
+                first.select(),
+            )
+        )
+        Value = self.env["product.attribute.value"].sudo()
+        values = Value.browse([row[0] for row in rows])
+        bounded = bool(rows) and rows[0][2] >= COUNT_LIMIT
         facets = {}
-        for ptav, count in groups:
-            if not ptav:
-                continue
-            value = ptav.product_attribute_value_id
-            by_value = facets.setdefault(value.attribute_id, {})
-            by_value[value] = by_value.get(value, 0) + count
+        for value, (_id, count, _first) in zip(values, rows, strict=True):
+            facets.setdefault(value.attribute_id, {})[value] = count
         return [
             (attribute, sorted(values.items(), key=lambda vc: vc[0].sequence))
             for attribute, values in sorted(
                 facets.items(), key=lambda ac: ac[0].sequence
             )
-        ]
+        ], bounded
 
     # -- quantities typed by buyers ----------------------------------------------
     @api.model
@@ -345,9 +429,21 @@ class ProductProduct(models.Model):
         products = self.with_company(company).with_context(
             allowed_company_ids=company.ids
         )
+        # stock's own computation, once for all the products: reading the
+        # free_qty field computes it again per prefetch batch of 1,000 and
+        # writes every quantity field of every product in the cache
+        goods = products.filtered(lambda p: p.type != "service")
+        context = products.env.context
+        quantities = goods._compute_quantities_dict(
+            context.get("lot_id"),
+            context.get("owner_id"),
+            context.get("package_id"),
+            context.get("from_date"),
+            context.get("to_date"),
+        )
         result = {
             product.id: {
-                "free_qty": product.free_qty,
+                "free_qty": quantities.get(product.id, {}).get("free_qty", 0.0),
                 "incoming_date": False,
                 "incoming_qty": 0.0,
             }

@@ -10,6 +10,7 @@ from .pager import PagerWalkMixin
 
 MODEL = "odoo.addons.b2b_portal.models.product_product"
 ROWS = "//tr[contains(@class, 'o_b2b_row')]/@data-sku"
+FACETS = "string(//form[contains(@class, 'o_b2b_facets')])"
 
 
 @tagged("post_install", "-at_install")
@@ -81,6 +82,22 @@ class TestCatalogBrowse(PagerWalkMixin, B2bHttpMixin, B2bCommon, HttpCase):
         self.assertEqual(sorted(pages), [1, 2, 3, 4])
         self.assertEqual([len(pages[n]) for n in (1, 2, 3, 4)], [20, 20, 20, 6])
         self.assertEqual(self.walked_rows(pages), self.skus)
+
+    def test_a_bounded_count_still_pages_to_the_last_row(self):
+        # the count stops at 20: each page counts up to itself and offers
+        # one more, so the walk still reaches the 66th row
+        self.authenticate("buyer_a", "buyer_a")
+        with patch(f"{MODEL}.COUNT_LIMIT", 20):
+            first = self.url_open(self.catalog("ppg=20")).text
+            pages = self.walk_pager(self.catalog("ppg=20"), ROWS)
+            deep = self.url_open(f"/my/b2b/catalog/page/3?category={self.category.id}")
+        self.assertIn("Found 20+ products", first)
+        self.assertIn(f"{self.category.display_name} (20+)", first)
+        self.assertRegex(html.fromstring(first).xpath(FACETS), r"\(\d+\+\)")
+        self.assertEqual([len(pages[n]) for n in (1, 2, 3, 4)], [20, 20, 20, 6])
+        self.assertEqual(self.walked_rows(pages), self.skus)
+        self.assertIn("Found 60+ products", deep.text)
+        self.assertEqual(self._skus(deep), self.skus[40:60])
 
     def test_pager_links_keep_search_filter_and_sort(self):
         self.authenticate("buyer_a", "buyer_a")

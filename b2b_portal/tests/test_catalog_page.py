@@ -1,8 +1,12 @@
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.exceptions import AccessError, MissingError
 
 from ..tools.catalog_query import CatalogQuery
 from .common import B2bCommon
+
+MODEL = "odoo.addons.b2b_portal.models.product_product"
 
 
 class TestCatalogPage(B2bCommon):
@@ -99,6 +103,51 @@ class TestCatalogPage(B2bCommon):
         self.assertEqual(page.products.mapped("default_code"), ["CPG-91"])
         page = self.page(search="CPG", in_stock=True)
         self.assertEqual(page.products, self.plain[0])
+
+    def test_in_stock_is_free_stock_of_the_company(self):
+        stock = self.env.ref("stock.warehouse0").lot_stock_id
+        Quant = self.env["stock.quant"]
+        # all of plain[1] reserved; plain[2] only outside the warehouses
+        Quant._update_available_quantity(self.plain[1], stock, 4)
+        Quant._update_reserved_quantity(self.plain[1], stock, 4)
+        customers = self.env.ref("stock.stock_location_customers")
+        Quant._update_available_quantity(self.plain[2], customers, 9)
+        # plain[3] in another company's warehouse only
+        other = self.env["res.company"].create({"name": "Другой поставщик"})
+        elsewhere = self.env["stock.warehouse"].search(
+            [("company_id", "=", other.id)], limit=1
+        )
+        Quant.with_company(other)._update_available_quantity(
+            self.plain[3], elsewhere.lot_stock_id, 5
+        )
+        page = self.page(search="CPG", in_stock=True)
+        self.assertEqual(page.products, self.plain[0])
+        domain = self.env["product.product"]._b2b_in_stock_domain(self.env.company)
+        self.assertEqual(
+            self.env["product.product"].search(domain),
+            self.env["product.product"]
+            .with_context(allowed_company_ids=self.env.company.ids)
+            .search([("free_qty", ">", 0)]),
+        )
+
+    def test_counts_stop_at_the_bound(self):
+        with patch(f"{MODEL}.COUNT_LIMIT", 3):
+            page = self.page(search="CPG", ppg=2)
+            deep = self.page(search="CPG", page=3, ppg=2)
+            last = self.page(search="CPG", page=4, ppg=2)
+        self.assertEqual((page.total, page.more, page.counts_bounded), (3, True, True))
+        self.assertEqual(sum(count for _categ, count in page.categories), 3)
+        self.assertEqual(len(page.products), 2)
+        # a page deeper than the bound is counted up to itself
+        everything = (self.plain | self.coated | self.kilo).sorted("default_code")
+        self.assertEqual((deep.total, deep.more, deep.offset), (6, True, 4))
+        self.assertEqual(deep.products, everything[4:6])
+        self.assertEqual((last.total, last.more), (8, False))
+        self.assertEqual(last.products, everything[6:8])
+        page = self.page(search="CPG")
+        self.assertEqual(
+            (page.total, page.more, page.counts_bounded), (8, False, False)
+        )
 
     def test_pages_and_sorts(self):
         page = self.page(search="CPG", sort="price_desc", ppg=20)

@@ -42,6 +42,15 @@ class TestCatalogQueries(B2bCommon, HttpCase):
             large - small, 2, f"20 rows: {small} queries, 100 rows: {large}"
         )
 
+    def test_in_stock_filter_costs_what_the_plain_page_costs(self):
+        # free stock comes from a subquery on the quants: no free_qty
+        # computed for the whole catalog
+        self.authenticate("buyer_a", "buyer_a")
+        plain, _rows = self.count("/my/b2b/catalog?search=QRY&ppg=100")
+        in_stock, rows = self.count("/my/b2b/catalog?search=QRY&ppg=100&in_stock=1")
+        self.assertEqual(rows, 40)
+        self.assertLessEqual(in_stock, plain + 1, f"{plain} → {in_stock}")
+
     def test_price_sort_costs_the_same_for_20_and_100_rows(self):
         self.authenticate("buyer_a", "buyer_a")
         product = self.env["product.product"].search(

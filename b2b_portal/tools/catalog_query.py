@@ -108,9 +108,11 @@ class CatalogPage:
     """One page of the catalog for an entity: ``products`` (a recordset, in
     order), ``prices`` ({product id: unit price}) in ``currency`` under
     ``contract``, ``availability`` (``product.product._b2b_availability``),
-    ``total`` matching products, ``offset`` of the page, ``categories``
-    [(category, count)] and ``facets`` [(attribute, [(value, count)])] of the
-    products found, and ``notices`` (translated texts on how the query was
+    ``total`` matching products (``more``: at least that many, the count
+    stopped there), ``offset`` of the page, ``categories`` [(category,
+    count)] and ``facets`` [(attribute, [(value, count)])] of the products
+    found (``counts_bounded``: counted over the first of them only, so
+    lower bounds), and ``notices`` (translated texts on how the query was
     read)."""
 
     products: object
@@ -118,8 +120,10 @@ class CatalogPage:
     currency: object
     contract: object
     total: int = 0
+    more: bool = False
     offset: int = 0
     availability: dict = field(default_factory=dict)
     categories: list = field(default_factory=list)
     facets: list = field(default_factory=list)
+    counts_bounded: bool = False
     notices: list = field(default_factory=list)

@@ -185,11 +185,14 @@ class B2bQuickOrder(models.AbstractModel):
                 line.update(status="merged", merged_into=first["line_no"])
                 continue
             seen[product, uom] = line
-        whole = Product.union(*(product for product, _uom in seen))._b2b_whole_units()
+        # ids in a set: "in" on a recordset walks it, once per line
+        whole = set(
+            Product.union(*(product for product, _uom in seen))._b2b_whole_units().ids
+        )
         for (product, uom), line in seen.items():
             if line["qty"] > MAX_QUANTITY:
                 line["status"] = "too_large"
-            elif (product in whole or uom.b2b_packaging) and not float_is_zero(
+            elif (product.id in whole or uom.b2b_packaging) and not float_is_zero(
                 line["qty"] % 1, precision_digits=6
             ):
                 line["status"] = "not_whole"
@@ -341,11 +344,12 @@ class B2bQuickOrder(models.AbstractModel):
             [("id", "in", list({product_id for product_id, _uom in wanted}))]
             + Product._b2b_catalog_domain(entity, self.env.company)
         )
-        whole = products._b2b_whole_units()
+        whole = set(products._b2b_whole_units().ids)
+        found = set(products.ids)
         quantities = {}
         for (product_id, uom_id), qty in wanted.items():
             product = products.browse(product_id).with_prefetch(products._prefetch_ids)
-            if product not in products:
+            if product_id not in found:
                 continue
             units = product.uom_id | product.uom_ids
             uom = units.filtered(lambda u, uom_id=uom_id: u.id == uom_id)
@@ -353,7 +357,7 @@ class B2bQuickOrder(models.AbstractModel):
                 uom = product.uom_id
             if not uom or qty > MAX_QUANTITY:
                 continue
-            if (product in whole or uom.b2b_packaging) and qty % 1:
+            if (product_id in whole or uom.b2b_packaging) and qty % 1:
                 continue
             quantities[product, uom] = qty
         if not quantities:
