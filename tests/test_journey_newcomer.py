@@ -4,120 +4,17 @@ of the supplier company, then orders from the catalog with the group's
 prices and the contract the approval made. Once through the browser's HTTP
 requests, once as a tour in headless Chromium."""
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from journey_common import ENTITY_NAME, LOGIN, NewcomerCommon
 
-from odoo.addons.b2b_portal.models.res_company import SIGNUP_COMPANY_PARAM
-from odoo.addons.b2b_portal.tests.common import B2bHttpMixin
-from odoo.addons.b2b_portal.tools import ru_ids
+from odoo.tests import HttpCase, tagged
 
-LOGIN = "anna.newco@example.com"
 VERIFY = "b2b_portal.mail_activity_b2b_verify"
 
 
 @tagged("post_install", "-at_install")
-class TestNewcomerJourney(B2bHttpMixin, HttpCase):
+class TestNewcomerJourney(NewcomerCommon, HttpCase):
     # outside odoo.addons.*, Odoo does not name the module of the test
     test_module = "b2b_portal"
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.supplier = cls.env.company
-        # a second company, the one Odoo's own sign-up would choose: that of
-        # the portal template user
-        cls.other = cls.env["res.company"].create({"name": "Other Co"})
-        cls.env.ref("base.template_portal_user_id").write(
-            {"company_ids": [Command.link(cls.other.id)], "company_id": cls.other.id}
-        )
-        Param = cls.env["ir.config_parameter"].sudo()
-        Param.set_param(SIGNUP_COMPANY_PARAM, str(cls.supplier.id))
-        Param.set_param("auth_signup.invitation_scope", "b2c")
-        # a B2B manager of the supplier company only
-        cls.manager = new_test_user(
-            cls.env,
-            login="journey_manager",
-            groups="b2b_portal.group_b2b_manager",
-            company_id=cls.supplier.id,
-            company_ids=[Command.set(cls.supplier.ids)],
-        )
-        cls.price_type = cls.env["product.pricelist"].create(
-            {
-                "name": "Новые −10 %",
-                "b2b_is_price_type": True,
-                "b2b_base": "list_price",
-                "b2b_discount_type": "percent",
-                "b2b_discount": 10.0,
-            }
-        )
-        Group = cls.env["res.partner.category"]
-        cls.newcomers = Group.create(
-            {"name": "Новые клиенты", "b2b_pricelist_id": cls.price_type.id}
-        )
-        cls.dealers = Group.create({"name": "Дилеры"})
-        cls.term = cls.env.ref("account.account_payment_term_30days")
-        cls.supplier.write(
-            {
-                "b2b_default_category_id": cls.newcomers.id,
-                "b2b_contract_payment_term_id": cls.term.id,
-            }
-        )
-        Category = cls.env["product.category"]
-        open_section = Category.create({"name": "Крепёж"})
-        new_section = Category.create(
-            {"name": "Для новых", "b2b_group_ids": [Command.set(cls.newcomers.ids)]}
-        )
-        dealer_section = Category.create(
-            {"name": "Дилерам", "b2b_group_ids": [Command.set(cls.dealers.ids)]}
-        )
-        cls.product, cls.product_new, cls.product_dealer = cls.env[
-            "product.product"
-        ].create(
-            [
-                {
-                    "name": "Анкер клиновой 10×100",
-                    "default_code": "JRN-1",
-                    "list_price": 100.0,
-                    "categ_id": open_section.id,
-                    "company_id": cls.supplier.id,
-                },
-                {
-                    "name": "Дюбель 8×40",
-                    "default_code": "JRN-3",
-                    "list_price": 20.0,
-                    "categ_id": new_section.id,
-                    "company_id": cls.supplier.id,
-                },
-                {
-                    "name": "Шуруп дилерский",
-                    "default_code": "JRN-4",
-                    "list_price": 5.0,
-                    "categ_id": dealer_section.id,
-                    "company_id": cls.supplier.id,
-                },
-            ]
-        )
-        cls.inn = ru_ids.inn_check_digits("771900019")
-        ogrn_body = "102771900019"
-        cls.ogrn = ogrn_body + str(ru_ids.ogrn_check_digit(ogrn_body))
-
-    def entity(self):
-        return self.env["res.partner"].search(
-            [("vat", "=", self.inn), ("is_company", "=", True)]
-        )
-
-    def check_approved(self, entity, user):
-        """What the approval gave: the group, the salesperson, one contract."""
-        self.assertEqual(entity.b2b_state, "approved")
-        self.assertEqual(entity.category_id, self.newcomers)
-        self.assertEqual(entity.user_id, self.manager)
-        contract = entity.b2b_contract_ids
-        self.assertEqual(len(contract), 1)
-        self.assertEqual((contract.state, contract.is_default), ("active", True))
-        self.assertEqual(contract.company_id, self.supplier)
-        self.assertEqual(contract.payment_term_id, self.term)
-        self.assertEqual(contract._b2b_pricelist(), self.price_type)
-        return contract
 
     def test_signup_register_approve_order(self):
         # 1. Odoo's own signup page, as a visitor
@@ -131,7 +28,7 @@ class TestNewcomerJourney(B2bHttpMixin, HttpCase):
             confirm_password="Str0ng-passw0rd!",
         )
         self.assertIn(response.status_code, (302, 303), response.text[-500:])
-        user = self.env["res.users"].search([("login", "=", LOGIN)])
+        user = self.newcomer()
         self.assertTrue(user._is_portal())
         self.assertEqual(user.company_ids, self.supplier, "the supplier's user")
         self.authenticate(LOGIN, "Str0ng-passw0rd!")
@@ -146,7 +43,7 @@ class TestNewcomerJourney(B2bHttpMixin, HttpCase):
         self.assertIn("To see the catalog and order, register your company", page.text)
         response = self.post(
             "/my/b2b/entities/register",
-            name="ООО «НьюКо»",
+            name=ENTITY_NAME,
             inn=self.inn,
             kpp="771901001",
             ogrn=self.ogrn,
@@ -171,7 +68,7 @@ class TestNewcomerJourney(B2bHttpMixin, HttpCase):
         self.assertIn("not verified yet", refused.text)
         # 4. the manager of the supplier company approves: nothing to set up
         entity.with_user(self.manager).action_b2b_approve()
-        contract = self.check_approved(entity, user)
+        contract = self.check_approved(entity)
         # 5. the buyer sees the open section and their group's, with its
         # prices, and orders
         page = self.url_open("/my/b2b/catalog").text
@@ -189,7 +86,7 @@ class TestNewcomerJourney(B2bHttpMixin, HttpCase):
 
     def test_tour_signup_to_first_order(self):
         self.start_tour("/web/signup", "b2b_journey_signup_register", login=None)
-        user = self.env["res.users"].search([("login", "=", LOGIN)])
+        user = self.newcomer()
         self.assertEqual(user.company_ids, self.supplier)
         entity = self.entity()
         self.assertEqual(entity.b2b_state, "pending")
@@ -199,7 +96,7 @@ class TestNewcomerJourney(B2bHttpMixin, HttpCase):
             "b2b_journey_manager_approves",
             login="journey_manager",
         )
-        contract = self.check_approved(entity, user)
+        contract = self.check_approved(entity)
         self.start_tour("/my/b2b/catalog", "b2b_journey_first_order", login=LOGIN)
         order = self.env["sale.order"].search(
             [("b2b_entity_id", "=", entity.id), ("state", "!=", "draft")]

@@ -118,20 +118,24 @@ class B2bDocument(models.Model):
     def _selection_document_type(self):
         """Every kind of document of the chain (a method: other addons extend
         it with ``selection_add`` on the field or by overriding this)."""
-        return [
-            ("contract", "Supply contract"),
-            ("amendment", "Amendment / new edition"),
-            ("founding", "Founding document"),
-            ("power_of_attorney", "Power of attorney"),
-            ("payment_invoice", "Invoice for payment"),
-            ("upd", "UPD"),
-            ("waybill", "Waybill"),
-            ("vat_invoice", "VAT invoice"),
-            ("reconciliation", "Reconciliation act"),
-            ("debt_report", "Debt report"),
-            ("logistics_receipt", "Logistics receipt"),
-            ("other", "Other"),
-        ]
+        # in the reader's language: a selection made by a method is not
+        # translated by the field (a dict: Odoo's term extraction takes the
+        # keys of a list of pairs for terms too)
+        labels = {
+            "contract": self.env._("Supply contract"),
+            "amendment": self.env._("Amendment / new edition"),
+            "founding": self.env._("Founding document"),
+            "power_of_attorney": self.env._("Power of attorney"),
+            "payment_invoice": self.env._("Invoice for payment"),
+            "upd": self.env._("UPD"),
+            "waybill": self.env._("Waybill"),
+            "vat_invoice": self.env._("VAT invoice"),
+            "reconciliation": self.env._("Reconciliation act"),
+            "debt_report": self.env._("Debt report"),
+            "logistics_receipt": self.env._("Logistics receipt"),
+            "other": self.env._("Other"),
+        }
+        return list(labels.items())
 
     def _b2b_number_prefixes(self):
         """The number prefix of each type's sequence."""

@@ -398,7 +398,12 @@ class SaleOrder(models.Model):
                 "pricing": price,
                 "availability": availability.get(line.id),
                 "price_unit": money(line.price_unit),
-                "subtotal": money(line.price_subtotal),
+                # the sum as the price reads: with the VAT a price includes
+                "subtotal": money(
+                    line.price_total
+                    if line.tax_ids.filtered("price_include")
+                    else line.price_subtotal
+                ),
                 "next_price": price.next_price and money(price.next_price),
             }
             for line, price in zip(lines, pricing, strict=True)

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -49,3 +50,25 @@ class TestNamedCarts(MulticartCommon):
         self.assertTrue(cart.b2b_is_current)
         self.assertEqual(cart.b2b_cart_name, "Cart")
         self.assertEqual(cart.b2b_buyer_id, self.buyer_a)
+
+    def test_line_sum_reads_as_its_price(self):
+        """A price that includes VAT sums with it (10 × 12.20 = 122.00, not
+        the 100.00 before VAT); a price without VAT sums without."""
+        vat = self.env["account.tax"].create(
+            {
+                "name": "НДС 22%",
+                "amount": 22.0,
+                "price_include_override": "tax_included",
+                "company_id": self.env.company.id,
+            }
+        )
+        cart = self.cart(self.buyer_a, self.entity_a, "НДС", {self.nut: 10})
+        line = cart.order_line
+        line.write({"price_unit": 12.2, "tax_ids": [Command.set(vat.ids)]})
+        money = cart._b2b_money_formatter()
+        [row] = cart._b2b_cart_page_lines()
+        self.assertEqual(row["subtotal"], money(122.0))
+        self.assertEqual(line.price_subtotal, 100.0)
+        line.tax_ids = False
+        [row] = cart._b2b_cart_page_lines()
+        self.assertEqual(row["subtotal"], money(122.0))

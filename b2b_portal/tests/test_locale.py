@@ -143,6 +143,19 @@ class TestLocale(B2bHttpMixin, B2bCommon, HttpCase):
             "Соколова Е. П.",
         ):
             self.assertIn(text, html)
+        # a credit note refunds to the customer's account: the supplier's
+        # requisites still print the supplier's
+        refund_to = self.env["res.partner.bank"].create(
+            {"partner_id": self.entity_a.id, "acc_number": "40702810900000000123"}
+        )
+        credit_note = invoice.copy({"move_type": "out_refund"})
+        credit_note.partner_bank_id = refund_to
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "account.account_invoices", credit_note.ids
+        )
+        requisites = html.decode().split("o_b2b_supplier_requisites", 1)[1]
+        self.assertIn("40702810701300012345", requisites)
+        self.assertNotIn("40702810900000000123", requisites)
 
     def test_verification_activity_in_the_reviewer_language(self):
         self.manager.lang = "ru_RU"
