@@ -244,7 +244,7 @@ class ProductProduct(models.Model):
             allowed_company_ids=company.ids
         )
         quant_domain = products._get_domain_locations()[0]
-        Quant = self.env["stock.quant"].sudo().with_context(products.env.context)
+        Quant = products.env["stock.quant"].sudo()
         quants = Quant._search(quant_domain)
         table = quants.table
 

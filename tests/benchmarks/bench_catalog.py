@@ -1,7 +1,7 @@
 """The B2B catalog against Odoo's own /shop, at two catalog sizes in one run.
 
     ~/.cache/b2b-suite/venv/bin/python tests/benchmarks/bench_catalog.py \
-        [--sizes 50000,200000] [--rounds 5] [--reset]
+        [--sizes 50000,200000] [--rounds 5] [--reset] [--update]
 
 Makes (once; --reset remakes them) one database per size,
 ``{B2B_DB_BENCH}_{size/1000}k`` (default prefix ``b2b_bench_catalog``), each
@@ -302,10 +302,12 @@ def explain(size, labels):
                 ]
             ms, query = max(queries)
             plan = subprocess.run(
-                ["psql", "-X", "-q", "-d", db, "-c",
-                 f"EXPLAIN (ANALYZE, BUFFERS) {query}"],
-                capture_output=True, text=True, check=False,
-            )  # fmt: skip
+                ["psql", "-X", "-q", "-d", db],
+                input=f"EXPLAIN (ANALYZE, BUFFERS) {query};",
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             shown = query if len(query) < 1500 else query[:1500] + " …"
             print(f"\n{db}, {label}: slowest of {len(queries)} queries, {ms:.1f} ms\n")
             print(shown)
@@ -320,7 +322,9 @@ def ratio(large, small):
 
 def report(sizes, results, rounds):
     small, large = sizes[0], sizes[-1]
-    print(f"\nmedian of {rounds} rounds; ms: server time (SQL + Python) from Odoo's")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\n{os.cpu_count()} CPUs, load average now {load} (other processes too)")
+    print(f"median of {rounds} rounds; ms: server time (SQL + Python) from Odoo's")
     print("request log; sql: its query time; q: queries; ratio: largest / smallest\n")
     head = f"{'page kind':22}"
     for size in sizes:
@@ -361,6 +365,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--reset", action="store_true")
     parser.add_argument("--no-explain", action="store_true")
+    parser.add_argument(
+        "--update", action="store_true", help="update b2b_portal in existing databases"
+    )
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -369,6 +376,12 @@ def main():
         return
     sizes = sorted(int(size) for size in args.sizes.split(","))
     build_databases(sizes, args.reset)
+    if args.update:
+        for size in sizes:
+            started = time.perf_counter()
+            odoo_bin(write_conf(db_name(size)), db_name(size), "-u", "b2b_portal")
+            elapsed = time.perf_counter() - started
+            print(f"{db_name(size)}: updated b2b_portal in {elapsed:.0f} s")
     results = {size: measure_size(size, args.rounds) for size in sizes}
     report(sizes, results, args.rounds)
     if not args.no_explain:
