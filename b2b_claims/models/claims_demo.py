@@ -151,7 +151,7 @@ class B2bClaimsDemo(models.AbstractModel):
         picking = move_line.picking_id
         act = discrepancy_act.DiscrepancyAct(
             number="1",
-            date=fields.Date.to_string(picking.date_done.date()),
+            date=picking.date_done.strftime("%d.%m.%Y"),
             buyer=entity.name,
             supplier=picking.company_id.name,
             delivery=picking.name,
