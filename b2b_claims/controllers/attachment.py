@@ -1,3 +1,5 @@
+from werkzeug.exceptions import NotFound
+
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
@@ -14,10 +16,12 @@ class B2bClaimsAttachment(AttachmentController):
     def mail_attachment_upload(
         self, ufile, thread_id, thread_model, is_pending=False, **kwargs
     ):
+        if thread_model not in request.env or not str(thread_id).isdigit():
+            raise NotFound()  # Odoo's own answers a KeyError (500)
         if thread_model == "b2b.claim" and request.env.user.share:
-            claim = request.env["b2b.claim"].browse(
-                int(thread_id) if str(thread_id).isdigit() else 0
-            )
+            if not getattr(ufile, "filename", None):
+                raise NotFound()
+            claim = request.env["b2b.claim"].browse(int(thread_id))
             try:
                 claim._b2b_check_chat_upload(ufile.filename, ufile.read())
             except UserError as exc:

@@ -35,7 +35,16 @@ class B2bClaimsDemo(models.AbstractModel):
         )
         if not order:
             return
+        # this addon's translations are loaded once every module is
+        # installed, after its demo: load them now, so that what the demo
+        # writes in the chat (outcome labels, tracked states) is in Russian
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        self.env["ir.module.module"]._load_module_terms(
+            ["b2b_claims"], [code for code in langs if code != "en_US"]
+        )
         manager = self.env.ref(f"{PORTAL}.user_manager_demo", raise_if_not_found=False)
+        # written as the demo's people read it (the manager's language)
+        Claim = Claim.with_context(lang=(manager or buyer).lang)
         if manager:  # the supplier's manager gets the copies to management
             self.env.ref("b2b_claims.group_b2b_claims_management").user_ids = [
                 Command.link(manager.id)
@@ -142,7 +151,7 @@ class B2bClaimsDemo(models.AbstractModel):
         picking = move_line.picking_id
         act = discrepancy_act.DiscrepancyAct(
             number="1",
-            date=fields.Date.to_string(picking.date_done.date()),
+            date=picking.date_done.strftime("%d.%m.%Y"),
             buyer=entity.name,
             supplier=picking.company_id.name,
             delivery=picking.name,
