@@ -134,7 +134,7 @@ class ProductProduct(models.Model):
         domain = Product._b2b_catalog_domain(entity, company)
         if query.search:
             domain += Product._b2b_search_domain(query.search)
-        categories = Product._b2b_bounded_counts(domain, "categ_id")
+        categories = Product._b2b_category_counts(domain)
         if query.category:
             domain += [("categ_id", "child_of", query.category)]
         facets = Product._b2b_attribute_facets(domain)
@@ -213,24 +213,33 @@ class ProductProduct(models.Model):
         )
 
     @api.model
-    def _b2b_bounded(self, domain):
-        """``domain`` narrowed to its first ``COUNT_LIMIT`` products (by id):
-        what the counts of a page are made of, at a cost that does not grow
-        with the catalog."""
+    def _b2b_category_counts(self, domain):
+        """[(category, count)] of the first ``COUNT_LIMIT`` products of
+        ``domain`` (by id), in the categories' order, and whether the bound
+        was hit (the counts are then lower bounds). One query that groups
+        those products only: a grouped search with the bound as a subquery
+        joined the whole catalog first."""
+        self.flush_model(["product_tmpl_id"])
+        self.env["product.template"].flush_model(["categ_id"])
         first = self._search(domain, limit=COUNT_LIMIT, order="id")
-        return [("id", "in", first)]
-
-    @api.model
-    def _b2b_bounded_counts(self, domain, groupby):
-        """[(group, count)] of the first ``COUNT_LIMIT`` products of
-        ``domain`` grouped by ``groupby``, and whether the bound was hit (the
-        counts are then lower bounds)."""
-        groups = list(
-            self._read_group(
-                self._b2b_bounded(domain), [groupby], ["__count"], order=groupby
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH first AS (%s)
+                SELECT template.categ_id, COUNT(*)
+                  FROM first
+                  JOIN product_product product ON product.id = first.id
+                  JOIN product_template template
+                    ON template.id = product.product_tmpl_id
+                 GROUP BY template.categ_id
+                """,
+                first.select(),
             )
         )
-        return groups, sum(count for _group, count in groups) >= COUNT_LIMIT
+        counts = dict(rows)
+        categories = self.env["product.category"].browse(list(counts)).sorted()
+        groups = [(category, counts[category.id]) for category in categories]
+        return groups, sum(counts.values()) >= COUNT_LIMIT
 
     @api.model
     def _b2b_in_stock_domain(self, company):
