@@ -39,6 +39,11 @@ class TestSetupWithoutOdoo(unittest.TestCase):
     def test_setup_test_names_odoo_src(self):
         self.assert_names_odoo_src(self.run_script("setup/test"))
 
+    def test_setup_tour_shots_names_odoo_src_and_keeps_the_images(self):
+        shots = sorted((REPO / "docs" / "tour").glob("*.png"))
+        self.assert_names_odoo_src(self.run_script("setup/tour-shots"))
+        self.assertEqual(sorted((REPO / "docs" / "tour").glob("*.png")), shots)
+
     def test_setup_test_core_names_odoo_src(self):
         self.assert_names_odoo_src(self.run_script("setup/test-core"))
 
