@@ -1,3 +1,6 @@
 from . import docs
 from . import catalog
 from . import portal
+from . import carts
+from . import orders
+from . import quick_order

@@ -2,3 +2,5 @@ from . import test_kernels
 from . import test_auth
 from . import test_idempotency
 from . import test_openapi
+from . import test_api_carts
+from . import test_api_orders
