@@ -67,7 +67,10 @@ class B2bApiOrders(models.AbstractModel):
             lines.append(
                 {
                     "line_no": line["line_no"],
-                    "key": line["key"],
+                    # a line the parser refused: the key as typed
+                    "key": line["key"]
+                    or parsed.raw.get(line["line_no"], (None,))[0]
+                    or None,
                     "status": status,
                     "status_text": messages.get(status, status),
                     "message": line["message"] or "",
