@@ -69,7 +69,7 @@ CATALOG_ITEM = {
         "name": {"type": "string"},
         "barcode": NULLABLE_STRING,
         "category": {
-            "type": "object",
+            "type": ["object", "null"],
             "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
         },
         "unit": {"type": "string"},

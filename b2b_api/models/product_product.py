@@ -1,3 +1,4 @@
+import datetime
 from dataclasses import dataclass, field
 
 from odoo import api, models
@@ -103,7 +104,9 @@ class ProductProduct(models.Model):
                 "sku": product.default_code or "",
                 "name": name.display_name,
                 "barcode": product.barcode or None,
-                "category": {"id": product.categ_id.id, "name": product.categ_id.name},
+                "category": product.categ_id
+                and {"id": product.categ_id.id, "name": product.categ_id.name}
+                or None,
                 "unit": product.uom_id.name,
                 "price": self._b2b_api_price(line),
                 "stock": self._b2b_api_stock(availability[product.id]),
@@ -145,6 +148,8 @@ class ProductProduct(models.Model):
     @api.model
     def _b2b_api_stock(self, info):
         incoming = info["incoming_date"]
+        if isinstance(incoming, datetime.datetime):
+            incoming = incoming.date()
         return {
             "free_qty": info["free_qty"],
             "incoming_date": incoming.isoformat() if incoming else None,
