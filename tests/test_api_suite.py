@@ -226,6 +226,33 @@ class TestApiSuite(B2bApiHttpCase, ClaimsCommon, EdoCommon):
             "role_forbidden",
         )
 
+    def test_document_xml(self):
+        """A UPD's XML file is downloaded as it is stored."""
+        document = self.create_document(number="УПД-1")
+        xml = "<?xml version='1.0' encoding='windows-1251'?><Файл/>".encode("cp1251")
+        attachment = self.env["ir.attachment"].create(
+            {"name": "ON_NSCHFDOPPR_1.xml", "raw": xml, "mimetype": "application/xml"}
+        )
+        document.xml_attachment_id = attachment
+        document.action_send()
+        listed = self.api("GET", "/documents", entity=self.entity_a).json()
+        [item] = [d for d in listed["documents"] if d["id"] == document.id]
+        self.assertTrue(item["xml"])
+        r = self.api("GET", f"/documents/{document.id}/xml", entity=self.entity_a)
+        self.assertEqual(r.status_code, 200, r.text[:300])
+        self.assertEqual(r.content, xml)
+        self.assertEqual(r.headers["Content-Type"], "application/xml")
+        self.assertError(
+            self.api(
+                "GET",
+                f"/documents/{document.id}/xml",
+                secret=self.read_secret_ab,
+                entity=self.entity_b,
+            ),  # fmt: skip
+            404,
+            "not_found",
+        )
+
     def test_invoices(self):
         if self.invoice_a.state == "draft":
             self.invoice_a.action_post()
