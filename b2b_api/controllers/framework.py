@@ -81,6 +81,7 @@ def api_route(
     max_body=None,
     raw_response=None,
     status=200,
+    requires=None,
 ):
     """Declare an API endpoint on a controller method.
 
@@ -99,6 +100,9 @@ def api_route(
     :param entity: the call acts for an entity (X-B2B-Entity)
     :param idempotent: a POST that creates or orders: ``Idempotency-Key``
         required, answers replayed
+    :param requires: the model of an optional addon the endpoint needs
+        (``"b2b.quick.order"``): without that addon, 404 ``not_installed``
+        and left out of the OpenAPI document
     """
     assert scope in ("read", "order"), scope
     methods = tuple(m.upper() for m in methods)
@@ -121,6 +125,7 @@ def api_route(
             tags=tuple(tags),
             raw_response=raw_response,
             status=status,
+            requires=requires,
         )
 
         def handler(self, **kwargs):
@@ -166,6 +171,12 @@ def serve(endpoint, run):
                         s=retry_after,
                     ),
                     headers={"Retry-After": str(retry_after)},
+                )
+            if endpoint.requires and endpoint.requires not in env:
+                raise ApiError(
+                    404,
+                    "not_installed",
+                    env._("This part of the API is not available on this portal."),
                 )
             key._b2b_check_scope(endpoint.scope)
             call = _prepare_call(env, key, endpoint)

@@ -8,3 +8,7 @@ from . import product_product
 from . import res_config_settings
 from . import res_users
 from . import res_users_apikeys
+from . import b2b_api_orders
+from . import b2b_api_quick_order
+from . import b2b_api_documents
+from . import b2b_api_claims

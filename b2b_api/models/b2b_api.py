@@ -15,11 +15,14 @@ class B2bApi(models.AbstractModel):
     @api.model
     def _b2b_endpoints(self):
         """The ``Endpoint`` of every API route of the installed addons, from
-        Odoo's routing map: what is routed is what is documented."""
+        Odoo's routing map: what is routed is what is documented (an endpoint
+        whose optional addon is not installed is not)."""
         seen = {}
         for rule in self.env["ir.http"].routing_map().iter_rules():
             endpoint = getattr(rule.endpoint, "b2b_api_endpoint", None)
-            if endpoint is not None:
+            if endpoint is not None and (
+                not endpoint.requires or endpoint.requires in self.env
+            ):
                 seen[(endpoint.path, endpoint.methods)] = endpoint
         return list(seen.values())
 

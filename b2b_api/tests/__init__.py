@@ -4,3 +4,5 @@ from . import test_idempotency
 from . import test_openapi
 from . import test_catalog
 from . import test_portal_keys
+from . import test_api_carts
+from . import test_api_orders

@@ -30,7 +30,8 @@ class TestOpenApi(B2bApiHttpCase):
 
     def test_document_lists_every_route(self):
         """Every route Odoo serves with ``auth="b2b_api"`` is in the
-        document, with its methods; nothing else is."""
+        document, with its methods (but those of an optional addon that is
+        not installed: they answer 404); nothing else is."""
         routed = set()
         thread = threading.current_thread()
         patch = not hasattr(thread, "dbname")
@@ -39,6 +40,9 @@ class TestOpenApi(B2bApiHttpCase):
             self.addCleanup(delattr, thread, "dbname")
         for rule in self.env["ir.http"].routing_map().iter_rules():
             if rule.endpoint.routing.get("auth") != "b2b_api":
+                continue
+            requires = rule.endpoint.b2b_api_endpoint.requires
+            if requires and requires not in self.env:
                 continue
             path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
             for method in rule.endpoint.routing["methods"]:

@@ -74,6 +74,8 @@ class Endpoint:
     :ivar max_body: largest body accepted, in bytes (None: the setting)
     :ivar tags: groups of the documentation
     :ivar raw_response: a file answer (PDF, XML), not JSON
+    :ivar requires: a model an optional addon brings (``"b2b.claim"``):
+        without it the endpoint answers 404 and is not documented
     """
 
     path: str
@@ -92,6 +94,7 @@ class Endpoint:
     tags: tuple = ()
     raw_response: str | None = None
     status: int = 200
+    requires: str | None = None
 
     @property
     def path_params(self):

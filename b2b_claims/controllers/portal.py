@@ -1,7 +1,7 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.b2b_portal.controllers.portal import b2b_active_entity
@@ -58,41 +58,14 @@ class B2bClaimsPortal(sale_portal.CustomerPortal):
         return entity, claim
 
     def _b2b_claim_source(self, entity, order_id=None, picking_id=None):
-        """The order or the delivery of ``entity`` a claim is filed on, as
-        superuser after the check; 404 for anyone else's."""
-        order = picking = None
-        if picking_id:
-            picking = (
-                request.env["stock.picking"]
-                .sudo()
-                .search(
-                    [
-                        ("id", "=", _b2b_claim_id(picking_id)),
-                        ("picking_type_code", "=", "outgoing"),
-                        ("partner_id.commercial_partner_id", "=", entity.id),
-                    ],
-                    limit=1,
-                )
+        """The order or the delivery of ``entity`` a claim is filed on
+        (``b2b.claim._b2b_claim_source``); 404 for anyone else's."""
+        try:
+            return request.env["b2b.claim"]._b2b_claim_source(
+                entity, _b2b_claim_id(order_id), _b2b_claim_id(picking_id)
             )
-            if not picking:
-                raise NotFound()
-        elif order_id:
-            order = (
-                request.env["sale.order"]
-                .sudo()
-                .search(
-                    [
-                        ("id", "=", _b2b_claim_id(order_id)),
-                        ("b2b_entity_id", "=", entity.id),
-                    ],
-                    limit=1,
-                )
-            )
-            if not order:
-                raise NotFound()
-        else:
-            raise NotFound()
-        return order, picking
+        except MissingError as error:
+            raise NotFound() from error
 
     def _b2b_claim_lines_from_form(self, post):
         """The lines of the form: ``qty_<move line>`` etc., only those with a

@@ -1,7 +1,7 @@
 # what the portal asks of a claim: filing, the buyer's actions, the chat
 # pylint: disable=consider-merging-classes-inherited
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import MissingError, UserError
 
 from ..tools import photos
 from .b2b_claim import BUYER_OPEN, MAX_FILES, UPLOAD_KINDS
@@ -20,6 +20,46 @@ class B2bClaim(models.Model):
         )
         left = self._b2b_claimable(move_lines)
         return [(move_line, left[move_line.id]) for move_line in move_lines]
+
+    @api.model
+    def _b2b_claim_source(self, entity, order_id=0, picking_id=0):
+        """``(order, picking)``: the order of id ``order_id`` or the outgoing
+        delivery of id ``picking_id`` of ``entity`` a claim is filed on
+        (one of them, the other None), as superuser after the check: the
+        portal's form and the API.
+
+        :raise MissingError: none, or another entity's
+        """
+        order = picking = None
+        if picking_id:
+            picking = (
+                self.env["stock.picking"]
+                .sudo()
+                .search(
+                    [
+                        ("id", "=", picking_id),
+                        ("picking_type_code", "=", "outgoing"),
+                        ("partner_id.commercial_partner_id", "=", entity.id),
+                    ],
+                    limit=1,
+                )
+            )
+            if not picking:
+                raise MissingError(self.env._("This delivery does not exist."))
+        elif order_id:
+            order = (
+                self.env["sale.order"]
+                .sudo()
+                .search(
+                    [("id", "=", order_id), ("b2b_entity_id", "=", entity.id)],
+                    limit=1,
+                )
+            )
+            if not order:
+                raise MissingError(self.env._("This order does not exist."))
+        else:
+            raise MissingError(self.env._("Name the order or the delivery."))
+        return order, picking
 
     @api.model
     def _b2b_file(self, user, entity, values, lines, files=()):

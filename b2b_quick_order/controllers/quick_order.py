@@ -107,61 +107,7 @@ class B2bQuickOrderPortal(B2bCatalog):
 
     def _b2b_qo_messages(self):
         """Translated texts of the parser's and the preview's codes."""
-        env = request.env
-        return {
-            # whole input refused
-            "empty": env._("The file is empty."),
-            "file_too_large": env._(
-                "The file is larger than %(mb)s MB.", mb=MAX_FILE_BYTES // 2**20
-            ),
-            "text_too_large": env._("The text is too long."),
-            "unsupported_format": env._(
-                "This file type is not supported: upload a CSV, XLSX or XLS file."
-            ),
-            "wrong_format": env._(
-                "The file's content does not match its extension (or it is "
-                "damaged): save it again as CSV, XLSX or XLS."
-            ),
-            "encrypted": env._(
-                "The workbook is protected by a password: save it without one."
-            ),
-            "archive_bomb": env._(
-                "The file declares far more data than a price list holds; it "
-                "was not read."
-            ),
-            "too_many_lines": env._(
-                "More than %(count)s lines: split the order into several files.",
-                count=MAX_LINES,
-            ),
-            # one line refused by the parser
-            "missing_key": env._("No SKU on this line."),
-            "bad_quantity": env._("This is not a quantity."),
-            "not_positive": env._("The quantity must be more than zero."),
-            "too_large": env._("More than can be ordered at once."),
-            "unknown_unit": env._("Unknown unit: use шт, уп, кор or палл."),
-            "decimal_comma": env._("Unclear quantity"),
-            # preview statuses
-            "ok": env._("OK"),
-            "short": env._("More than in stock"),
-            "unknown": env._("Unknown SKU"),
-            "ambiguous": env._("Several products match"),
-            "not_in_assortment": env._("Not in your assortment"),
-            "archived": env._("No longer sold"),
-            "merged": env._("Added to another line"),
-            "unit_unsupported": env._("Not sold in this unit"),
-            "not_whole": env._("Sold in whole units"),
-            "below_min": env._("Below the minimum quantity"),
-            "not_multiple": env._("Not a multiple of the pack size"),
-            "short_stock": env._("Not enough in stock"),
-            # parser notes
-            "header_skipped": env._("Header line skipped."),
-            "title_skipped": env._("Title rows above the header skipped."),
-            "example_skipped": env._(
-                "Example rows of the template skipped: they are never ordered."
-            ),
-            "qty_defaulted": env._("No quantity: 1 assumed."),
-            "merged_note": env._("The same SKU on several lines: added up."),
-        }
+        return request.env["b2b.quick.order"]._b2b_messages()
 
     def _b2b_qo_cart_label(self, cart):
         """The name a buyer knows ``cart`` by: its own name where carts have

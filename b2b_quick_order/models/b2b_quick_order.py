@@ -21,7 +21,14 @@ from odoo.tools import SQL, float_compare, float_is_zero
 
 from odoo.addons.b2b_portal.tools.pricing import PriceLine
 
-from ..tools.order_text import MAX_QUANTITY
+from ..tools.order_file import MAX_FILE_BYTES
+from ..tools.order_text import (
+    MAX_LINES,
+    MAX_QUANTITY,
+    RawRow,
+    build_result,
+    parse_order_text,
+)
 
 # statuses of a preview line; only these are written on confirmation
 ORDERABLE = ("ok", "short")
@@ -59,6 +66,78 @@ def normalize_key(key):
 class B2bQuickOrder(models.AbstractModel):
     _name = "b2b.quick.order"
     _description = "B2B quick order"
+
+    @api.model
+    def _b2b_messages(self):
+        """Translated texts of the parser's and the preview's codes (the
+        portal's pages and the API say the same)."""
+        env = self.env
+        return {
+            # whole input refused
+            "empty": env._("The file is empty."),
+            "file_too_large": env._(
+                "The file is larger than %(mb)s MB.", mb=MAX_FILE_BYTES // 2**20
+            ),
+            "text_too_large": env._("The text is too long."),
+            "unsupported_format": env._(
+                "This file type is not supported: upload a CSV, XLSX or XLS file."
+            ),
+            "wrong_format": env._(
+                "The file's content does not match its extension (or it is "
+                "damaged): save it again as CSV, XLSX or XLS."
+            ),
+            "encrypted": env._(
+                "The workbook is protected by a password: save it without one."
+            ),
+            "archive_bomb": env._(
+                "The file declares far more data than a price list holds; it "
+                "was not read."
+            ),
+            "too_many_lines": env._(
+                "More than %(count)s lines: split the order into several files.",
+                count=MAX_LINES,
+            ),
+            # one line refused by the parser
+            "missing_key": env._("No SKU on this line."),
+            "bad_quantity": env._("This is not a quantity."),
+            "not_positive": env._("The quantity must be more than zero."),
+            "too_large": env._("More than can be ordered at once."),
+            "unknown_unit": env._("Unknown unit: use шт, уп, кор or палл."),
+            "decimal_comma": env._("Unclear quantity"),
+            # preview statuses
+            "ok": env._("OK"),
+            "short": env._("More than in stock"),
+            "unknown": env._("Unknown SKU"),
+            "ambiguous": env._("Several products match"),
+            "not_in_assortment": env._("Not in your assortment"),
+            "archived": env._("No longer sold"),
+            "merged": env._("Added to another line"),
+            "unit_unsupported": env._("Not sold in this unit"),
+            "not_whole": env._("Sold in whole units"),
+            "below_min": env._("Below the minimum quantity"),
+            "not_multiple": env._("Not a multiple of the pack size"),
+            "short_stock": env._("Not enough in stock"),
+            # parser notes
+            "header_skipped": env._("Header line skipped."),
+            "title_skipped": env._("Title rows above the header skipped."),
+            "example_skipped": env._(
+                "Example rows of the template skipped: they are never ordered."
+            ),
+            "qty_defaulted": env._("No quantity: 1 assumed."),
+            "merged_note": env._("The same SKU on several lines: added up."),
+        }
+
+    @api.model
+    def _b2b_parse(self, text=None, lines=None):
+        """The parse (``tools.order_text.ParseResult``) of pasted ``text``,
+        or of ``lines`` given one by one as ``(key, qty, unit, comment)``
+        (an API's lines) through the same checks and merging."""
+        if lines is None:
+            return parse_order_text(text or "")
+        return build_result(
+            RawRow(number, key, qty, unit, comment)
+            for number, (key, qty, unit, comment) in enumerate(lines, 1)
+        )
 
     # -- resolution -----------------------------------------------------------
     @api.model
