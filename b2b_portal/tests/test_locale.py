@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_amount
@@ -56,6 +58,16 @@ class TestLocale(B2bHttpMixin, B2bCommon, HttpCase):
         page = self.url_open("/my/b2b/catalog?search=LOC-0001").text
         self.assertIn(f"1{NBSP}200,5", page)
         self.assertNotIn("1200.5", page)
+
+    def test_bounded_count_in_russian(self):
+        self.env["product.product"].create(
+            [{"name": f"Шуруп {n}", "default_code": f"LOC-S{n:02d}"} for n in range(25)]
+        )
+        self.buyer_a.lang = "ru_RU"
+        self.authenticate("buyer_a", "buyer_a")
+        with patch("odoo.addons.b2b_portal.models.product_product.COUNT_LIMIT", 10):
+            page = self.url_open("/my/b2b/catalog?search=LOC-S").text
+        self.assertIn("Найдено 20+ товаров", page)
 
     def switch(self, lang, redirect="/my/orders"):
         return self.post("/my/b2b/language", lang=lang, redirect=redirect)
