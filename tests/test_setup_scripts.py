@@ -52,6 +52,20 @@ class TestSetupWithoutOdoo(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("extra pytest arguments go after --", result.stderr)
 
+    def test_setup_load_is_bounded(self):
+        # at most 50 simulated buyers and 5 minutes, refused before anything runs
+        for setting, message in (
+            ("B2B_LOAD_USERS=51", "from 1 to 50 simulated buyers"),
+            ("B2B_LOAD_TIME=301", "from 30 to 300 seconds"),
+        ):
+            with self.subTest(setting=setting):
+                result = self.run_script("-c", f"{setting} bash setup/load")
+                self.assertNotEqual(result.returncode, 0)
+                self.assertIn(message, result.stderr)
+
+    def test_setup_load_names_odoo_src(self):
+        self.assert_names_odoo_src(self.run_script("setup/load"))
+
     def test_ci_run_fails_never_skips(self):
         self.assert_names_odoo_src(self.run_script(".ci/run"))
 

@@ -240,9 +240,10 @@ def respawned(supervisor, odoo_log, killed, before, since, timeout=RECOVERY_WIND
     return None
 
 
-def answers_after(url, timeout=RECOVERY_WINDOW):
+def answers_after(url, timeout=180):
     """Seconds until Odoo answers ``url`` once the load has stopped, or None:
-    a server whose workers hang after a fault answers nothing."""
+    a server whose workers hang after a fault answers nothing (workers
+    finish the requests they hold first: a 1,000-line one takes a while)."""
     since = time.time()
     while time.time() - since < timeout:
         try:
