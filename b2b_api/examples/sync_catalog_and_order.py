@@ -3,7 +3,8 @@ then place an order (a cart, its lines, the checkout), every write with its
 own Idempotency-Key so that a retry never orders twice.
 
     python sync_catalog_and_order.py --base http://localhost:8069 \
-        --key <API key> [--entity <INN>] [--order SKU=QTY ...] [--since ISO]
+        --key <API key> [--entity <INN>] [--order SKU=QTY ...] [--since ISO] \
+        [--page-size 500]
 
 Needs only ``requests``. The catalog is written to ``catalog.json`` (one
 item per SKU with the entity's price and free stock); with ``--order`` the
@@ -63,16 +64,18 @@ class Client:
         return response.json()
 
 
-def sync_catalog(client, since=None):
-    """Every product of the entity's catalog (or those changed since)."""
-    items, cursor = {}, None
+def sync_catalog(client, since=None, page_size=500):
+    """Every product of the entity's catalog (or those changed since), a
+    page at a time: ``(items by SKU, pages read)``."""
+    items, cursor, pages = {}, None, 0
     while True:
-        params = {"limit": 500}
+        params = {"limit": page_size}
         if cursor:
             params["cursor"] = cursor
         if since:
             params["updated_since"] = since
         page = client.call("GET", "/catalog", params=params)
+        pages += 1
         for item in page["items"]:
             items[item["sku"]] = {
                 "name": item["name"],
@@ -83,7 +86,7 @@ def sync_catalog(client, since=None):
             }
         cursor = page["next_cursor"]
         if not cursor:
-            return items
+            return items, pages
 
 
 def place_order(client, lines, note=None):
@@ -115,15 +118,16 @@ def main():
     parser.add_argument("--since", help="only products changed since (ISO 8601)")
     parser.add_argument("--order", nargs="*", default=[], metavar="SKU=QTY")
     parser.add_argument("--output", default="catalog.json")
+    parser.add_argument("--page-size", type=int, default=500)
     args = parser.parse_args()
     client = Client(args.base, args.key, args.entity)
     try:
         entities = client.call("GET", "/entities")["entities"]
         print("acting for:", ", ".join(e["name"] for e in entities))
-        catalog = sync_catalog(client, args.since)
+        catalog, pages = sync_catalog(client, args.since, args.page_size)
         with open(args.output, "w", encoding="utf-8") as file:
             json.dump(catalog, file, ensure_ascii=False, indent=1)
-        print(f"catalog: {len(catalog)} products written to {args.output}")
+        print(f"catalog: {len(catalog)} products in {pages} pages: {args.output}")
         if args.order:
             lines = []
             for text in args.order:
