@@ -96,11 +96,14 @@ def place_order(client, lines, note=None):
     """The lines priced first (``POST /prices``, nothing written), then a
     cart, its lines, its checkout: the order. One operation id names the
     three Idempotency-Keys: a retry of any step replays it."""
-    for line in client.call("POST", "/prices", body={"lines": lines})["lines"]:
+    priced = client.call("POST", "/prices", body={"lines": lines})["lines"]
+    for line in priced:
         print(
             f"  {line['sku']}: {line['qty']} x {line.get('unit_price')} "
             f"{line.get('currency') or ''} ({line['status']})"
         )
+    if any(line["status"] != "ok" for line in priced):
+        raise ApiError("some lines cannot be ordered: nothing was ordered")
     operation = uuid.uuid4().hex  # one per order, kept for retries
     cart = client.call(
         "POST",
