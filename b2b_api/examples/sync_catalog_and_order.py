@@ -1,9 +1,12 @@
 """A buyer's script: sync the catalog of the B2B portal's API page by page,
-then place an order (a cart, its lines, the checkout), every write with its
-own Idempotency-Key so that a retry never orders twice.
+then place an order (the lines priced, a cart, its lines, the checkout),
+every write with its own Idempotency-Key so that a retry never orders twice.
 
     python sync_catalog_and_order.py --base http://localhost:8069 \
-        --key <API key> [--entity <INN>] [--order SKU=QTY ...] [--since ISO]
+        --key <API key> [--entity <INN>] [--order SKU=QTY ...] [--since ISO] \
+        [--page-size 500]
+
+(or B2B_API_KEY and B2B_API_URL in the environment).
 
 Needs only ``requests``. The catalog is written to ``catalog.json`` (one
 item per SKU with the entity's price and free stock); with ``--order`` the
@@ -13,6 +16,7 @@ error (its code and the message in the buyer's language) and stops.
 
 import argparse
 import json
+import os
 import sys
 import time
 import uuid
@@ -63,16 +67,18 @@ class Client:
         return response.json()
 
 
-def sync_catalog(client, since=None):
-    """Every product of the entity's catalog (or those changed since)."""
-    items, cursor = {}, None
+def sync_catalog(client, since=None, page_size=500):
+    """Every product of the entity's catalog (or those changed since), a
+    page at a time: ``(items by SKU, pages read)``."""
+    items, cursor, pages = {}, None, 0
     while True:
-        params = {"limit": 500}
+        params = {"limit": page_size}
         if cursor:
             params["cursor"] = cursor
         if since:
             params["updated_since"] = since
         page = client.call("GET", "/catalog", params=params)
+        pages += 1
         for item in page["items"]:
             items[item["sku"]] = {
                 "name": item["name"],
@@ -83,47 +89,65 @@ def sync_catalog(client, since=None):
             }
         cursor = page["next_cursor"]
         if not cursor:
-            return items
+            return items, pages
 
 
 def place_order(client, lines, note=None):
-    """A cart, its lines, its checkout: the order."""
+    """The lines priced first (``POST /prices``, nothing written), then a
+    cart, its lines, its checkout: the order. One operation id names the
+    three Idempotency-Keys: a retry of any step replays it."""
+    priced = client.call("POST", "/prices", body={"lines": lines})["lines"]
+    for line in priced:
+        print(
+            f"  {line['sku']}: {line['qty']} x {line.get('unit_price')} "
+            f"{line.get('currency') or ''} ({line['status']})"
+        )
+    if any(line["status"] != "ok" for line in priced):
+        raise ApiError("some lines cannot be ordered: nothing was ordered")
+    operation = uuid.uuid4().hex  # one per order, kept for retries
     cart = client.call(
         "POST",
         "/carts",
         body={"name": "ERP " + time.strftime("%Y-%m-%d %H:%M")},
-        idempotency_key=str(uuid.uuid4()),
+        idempotency_key=f"{operation}-cart",
     )
     client.call(
         "POST",
         f"/carts/{cart['id']}/lines",
         body={"lines": lines},
-        idempotency_key=str(uuid.uuid4()),
+        idempotency_key=f"{operation}-lines",
     )
     body = {"note": note} if note else {}
-    checkout_key = str(uuid.uuid4())  # keep it: a retry with it replays
     return client.call(
-        "POST", f"/carts/{cart['id']}/checkout", body=body, idempotency_key=checkout_key
+        "POST",
+        f"/carts/{cart['id']}/checkout",
+        body=body,
+        idempotency_key=f"{operation}-checkout",
     )["order"]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="http://localhost:8069")
-    parser.add_argument("--key", required=True)
+    parser.add_argument(
+        "--base", default=os.environ.get("B2B_API_URL", "http://localhost:8069")
+    )
+    parser.add_argument("--key", default=os.environ.get("B2B_API_KEY"))
     parser.add_argument("--entity", help="INN or id (a key of several entities)")
     parser.add_argument("--since", help="only products changed since (ISO 8601)")
     parser.add_argument("--order", nargs="*", default=[], metavar="SKU=QTY")
     parser.add_argument("--output", default="catalog.json")
+    parser.add_argument("--page-size", type=int, default=500)
     args = parser.parse_args()
+    if not args.key:
+        parser.error("give --key or set B2B_API_KEY")
     client = Client(args.base, args.key, args.entity)
     try:
         entities = client.call("GET", "/entities")["entities"]
         print("acting for:", ", ".join(e["name"] for e in entities))
-        catalog = sync_catalog(client, args.since)
+        catalog, pages = sync_catalog(client, args.since, args.page_size)
         with open(args.output, "w", encoding="utf-8") as file:
             json.dump(catalog, file, ensure_ascii=False, indent=1)
-        print(f"catalog: {len(catalog)} products written to {args.output}")
+        print(f"catalog: {len(catalog)} products in {pages} pages: {args.output}")
         if args.order:
             lines = []
             for text in args.order:

@@ -280,7 +280,7 @@ class B2bApiKey(models.Model):
     def _b2b_demo_key(self):
         """The demo owner's key (b2b_buyer, owner of the first demo entity),
         of a value the readme gives: for trying the API on the demo only."""
-        membership = self.env.ref("b2b_portal.membership_buyer_1", False)
+        membership = self.env.ref("b2b_portal.membership_buyer_1_demo", False)
         if not membership:
             return
         self._b2b_install_key(

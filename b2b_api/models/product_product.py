@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 
 from odoo import api, models
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 
 @dataclass
@@ -41,7 +42,7 @@ class ProductProduct(models.Model):
         if filters.category:
             domain &= Domain("categ_id", "child_of", filters.category)
         if filters.in_stock:
-            domain &= Domain("free_qty", ">", 0)
+            domain &= Domain("id", "in", self._b2b_api_in_stock_query(company))
         if filters.updated_since:
             since = filters.updated_since
             domain &= Domain("write_date", ">=", since) | Domain(
@@ -50,6 +51,20 @@ class ProductProduct(models.Model):
         if filters.after:
             domain &= Domain("id", ">", filters.after)
         return domain
+
+    @api.model
+    def _b2b_api_in_stock_query(self, company):
+        """The products with free stock (on hand less reserved) in the
+        internal locations of ``company``, as one SQL subquery: the search
+        on the computed ``free_qty`` would compute it for every product
+        (seconds and hundreds of queries at 50,000 products)."""
+        return SQL(
+            "SELECT q.product_id FROM stock_quant q "
+            "JOIN stock_location l ON l.id = q.location_id "
+            "WHERE l.usage = 'internal' AND q.company_id = %s "
+            "GROUP BY q.product_id HAVING SUM(q.quantity - q.reserved_quantity) > 0",
+            company.id,
+        )
 
     @api.model
     def _b2b_api_catalog(self, entity, filters, company=None):
@@ -97,25 +112,35 @@ class ProductProduct(models.Model):
             [(product, 1.0, None) for product in self], contract
         )
         availability = self._b2b_availability(company)
-        named = self.with_context(display_default_code=False)
+        # what is read, read once for the page, from the templates (the
+        # variants' category and unit are related fields, costly one by one)
+        self.fetch(["default_code", "barcode", "write_date", "product_tmpl_id"])
+        self.product_tmpl_id.fetch(["categ_id", "uom_id", "write_date"])
+        categories = {c.id: c.name for c in self.product_tmpl_id.categ_id}
+        units = {u.id: u.name for u in self.product_tmpl_id.uom_id}
+        names = self.with_context(display_default_code=False)
         return [
             {
                 "id": product.id,
                 "sku": product.default_code or "",
                 "name": name.display_name,
                 "barcode": product.barcode or None,
-                "category": product.categ_id
-                and {"id": product.categ_id.id, "name": product.categ_id.name}
+                "category": template.categ_id
+                and {
+                    "id": template.categ_id.id,
+                    "name": categories[template.categ_id.id],
+                }
                 or None,
-                "unit": product.uom_id.name,
+                "unit": units.get(template.uom_id.id),
                 "price": self._b2b_api_price(line),
                 "stock": self._b2b_api_stock(availability[product.id]),
-                "updated_at": max(
-                    product.write_date, product.product_tmpl_id.write_date
-                ).isoformat(timespec="seconds")
+                "updated_at": max(product.write_date, template.write_date).isoformat(
+                    timespec="seconds"
+                )
                 + "Z",
             }
-            for product, name, line in zip(self, named, lines, strict=True)
+            for product, name, line in zip(self, names, lines, strict=True)
+            for template in (product.product_tmpl_id,)
         ]
 
     @api.model
@@ -167,9 +192,11 @@ class ProductProduct(models.Model):
         company = company or self.env.user.company_id
         Product = self.sudo().with_company(company)
         skus = sorted({row["sku"] for row in rows})
+        # "IN (SELECT unnest(...))": PostgreSQL would answer "= ANY(500 SKUs)"
+        # from the trigram index, a hundred times slower than a hash of them
         products = Product.search(
             Domain(Product._b2b_catalog_domain(entity, company))
-            & Domain("default_code", "in", skus)
+            & Domain("default_code", "in", SQL("(SELECT unnest(%s::varchar[]))", skus))
         )
         by_sku = {p.default_code: p for p in products}
         names = sorted({row["unit"].strip().lower() for row in rows if row.get("unit")})
@@ -208,12 +235,16 @@ class ProductProduct(models.Model):
             [(product, answer["qty"], unit) for answer, product, unit in items],
             contract,
         )
+        names = {
+            p.id: p.display_name
+            for p in products.with_context(display_default_code=False)
+        }
         for (answer, product, _unit), line in zip(items, lines, strict=True):
             price = self._b2b_api_price(line)
             currency = line.currency
             subtotal = line.price_unit * answer["qty"]
             answer.update(
-                name=product.with_context(display_default_code=False).display_name,
+                name=names[product.id],
                 subtotal=currency.round(subtotal) if currency else subtotal,
                 violation=line.violation or None,
                 suggested_qty=line.suggested_qty or None,

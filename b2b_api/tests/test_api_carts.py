@@ -202,6 +202,31 @@ class TestApiCarts(B2bApiHttpCase):
         )
         self.assertEqual(self.lines_of(cart["id"]), {"API-BOLT": 2})
 
+    def test_errors_in_the_buyers_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.owner_a.lang = "ru_RU"
+        cart = self.new_cart()
+        error = self.assertError(
+            self.add(cart["id"], [{"sku": "NO-SUCH", "qty": 1}]), 422, "invalid_lines"
+        )
+        self.assertEqual(
+            error["message"], "Некоторые строки нельзя заказать: см. подробности."
+        )
+        self.assertEqual(
+            error["details"][0]["message"], "Нет товара NO-SUCH в вашем каталоге."
+        )
+        line = self.env["sale.order.line"].search([], order="id desc", limit=1)
+        error = self.assertError(
+            self.api(
+                "DELETE",
+                f"/carts/{cart['id']}/lines/{line.id + 1000}",
+                entity=self.entity_a,
+            ),  # fmt: skip
+            404,
+            "not_found",
+        )
+        self.assertEqual(error["message"], "Этой строки нет в корзине.")
+
     def test_update_and_remove_lines(self):
         cart = self.new_cart()
         lines = self.add(

@@ -270,3 +270,25 @@ class TestApiCatalog(B2bApiHttpCase):
             return self.cr.sql_log_count - before
 
         self.assertEqual(count(10), count(50))
+
+    def test_order_rules_and_breaks_with_price_types(self):
+        """With b2b_pricelist installed (``setup/test b2b_api b2b_pricelist``):
+        the minimum, the multiple and the next quantity break of the
+        entity's price type, as its pricing service fills the price line."""
+        if "b2b_min_qty" not in self.env["product.template"]._fields:
+            self.skipTest("b2b_pricelist is not installed")
+        self.nut.product_tmpl_id.write({"b2b_min_qty": 10, "b2b_multiple": 5})
+        items = {i["sku"]: i["price"] for i in self.catalog()["items"]}
+        self.assertEqual(
+            (items["API-NUT"]["min_qty"], items["API-NUT"]["multiple"]), (10, 5)
+        )
+        self.assertEqual(items["API-BOLT"]["breaks"], [{"min_qty": 10, "price": 8.0}])
+        response = self.api(
+            "POST",
+            "/prices",
+            entity=self.entity_a,
+            body={"lines": [{"sku": "API-NUT", "qty": 7}]},
+        )
+        line = response.json()["lines"][0]
+        self.assertEqual(line["violation"], "below_min")
+        self.assertEqual(line["suggested_qty"], 10)

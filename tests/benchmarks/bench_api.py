@@ -5,7 +5,8 @@ catalog page, in one run.
         [--products 50000] [--rounds 5] [--reset] [--pricelist]
 
 Makes (once; --reset remakes it) a database ``b2b_bench_api`` (env
-``B2B_DB_BENCH_API``) with b2b_api (``--pricelist``: and b2b_pricelist),
+``B2B_DB_BENCH_API``) with b2b_api and b2b_quick_order (``--pricelist``:
+and b2b_pricelist),
 N storable products in 20 categories (30 % in stock, 10 % with incoming
 supply), a legal entity on a price list of −7 % with two quantity breaks,
 its owner (``bench_buyer``) and an API key of that owner. Then starts Odoo
@@ -15,7 +16,11 @@ on a loopback port (``B2B_BENCH_API_PORT``, 8078) and requests:
   a later page by cursor, a name search), each with the entity's prices,
   breaks, stock and incoming supply;
 - the portal's catalog page at its largest page size (100 rows);
-- ``POST /b2b/api/v1/prices`` for 500 lines.
+- ``POST /b2b/api/v1/prices`` for 500 lines;
+- the quick order preview of 1,000 lines, ``POST /b2b/api/v1/quick-order/
+  preview`` (as lines and as pasted text) beside the portal's preview route
+  ``/my/b2b/quick-order/preview`` with the same lines (goal: the API at
+  most 1.2 times the portal's time).
 
 Server time is Odoo's own request log (SQL + Python) and queries its query
 count; medians of the rounds. Figures are printed, never asserted. Other
@@ -177,16 +182,17 @@ def login(session):
     assert response.status_code == 303, response.status_code
 
 
-def measure(log_path, session, method, url, rounds, body=None, count=None):
+def measure(log_path, session, method, url, rounds, body=None, count=None, form=None):
     """Median server time (ms) and max queries of ``rounds`` calls of ``url``
-    after a warm-up, from Odoo's request log; ``count(response)``: rows."""
+    after a warm-up, from Odoo's request log; ``count(response)``: rows;
+    ``body``: JSON, ``form``: a form post (the portal's pages)."""
 
     def call():
         response = session.request(
             method,
             f"{BASE}{url}",
             timeout=300,
-            data=body and json.dumps(body),
+            data=form if form is not None else (body and json.dumps(body)),
             headers={"Content-Type": "application/json"} if body else None,
         )
         assert response.status_code == 200, (
@@ -280,7 +286,48 @@ def measure_catalog(log_path, api, portal, rounds):
     )
 
 
-MEASUREMENTS = [measure_catalog]
+def measure_quick_order(log_path, api, portal, rounds):
+    """The quick order preview of 1,000 lines through the API (as lines and
+    as pasted text) beside the portal's preview route, the same lines."""
+    lines = [{"sku": f"API-{i * 7:06d}", "qty": 1 + i % 40} for i in range(1000)]
+    text = "\n".join(f"{line['sku']}\t{line['qty']}" for line in lines)
+    probe = api.post(
+        f"{BASE}/b2b/api/v1/quick-order/preview", json={"text": "API-000001 1"},
+        timeout=120,
+    )  # fmt: skip
+    if probe.status_code == 404:
+        print("quick order preview: b2b_quick_order is not installed (--reset)")
+        return
+    page = portal.get(f"{BASE}/my/b2b/quick-order", timeout=120).text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+    def statuses(response):
+        return len(response.json()["lines"])
+
+    api_lines = measure(
+        log_path, api, "POST", "/b2b/api/v1/quick-order/preview", rounds,
+        body={"lines": lines}, count=statuses,
+    )  # fmt: skip
+    row("API quick order preview, 1,000 lines", api_lines)
+    api_text = measure(
+        log_path, api, "POST", "/b2b/api/v1/quick-order/preview", rounds,
+        body={"text": text}, count=statuses,
+    )  # fmt: skip
+    row("API quick order preview, 1,000 pasted lines", api_text)
+    portal_text = measure(
+        log_path, portal, "POST", "/my/b2b/quick-order/preview", rounds,
+        form={"text": text, "csrf_token": token},
+        count=lambda r: r.text.count("data-line="),
+    )  # fmt: skip
+    row("portal quick order preview, 1,000 lines", portal_text)
+    print(
+        f"{'API / portal (goal <= 1.2x)':44} "
+        f"{api_lines['server'] / portal_text['server']:8.2f}x lines, "
+        f"{api_text['server'] / portal_text['server']:.2f}x text"
+    )
+
+
+MEASUREMENTS = [measure_catalog, measure_quick_order]
 
 
 def main():
@@ -295,7 +342,10 @@ def main():
         generate(args.generate)
         return
     conf = write_conf(DB, http_port=PORT, http_interface="127.0.0.1")
-    modules = "b2b_api,b2b_pricelist" if args.pricelist else "b2b_api"
+    # b2b_quick_order: the quick order preview through the API and the portal
+    modules = "b2b_api,b2b_quick_order"
+    if args.pricelist:
+        modules += ",b2b_pricelist"
     if args.reset or not database_exists(DB):
         make_database(conf, DB, modules, __file__, args.products)
     log_path = HOME / f"odoo-{DB}-server.log"
