@@ -39,6 +39,7 @@ class B2bApiDocs(http.Controller):
         document = request.env["b2b.api"]._b2b_openapi(
             request.httprequest.host_url.rstrip("/")
         )
+        headers = document["components"]["parameters"]
         operations = [
             {
                 "method": method.upper(),
@@ -46,7 +47,9 @@ class B2bApiDocs(http.Controller):
                 "op": op,
                 "params": [p for p in op["parameters"] if "name" in p],
                 "headers": [
-                    p["$ref"].rsplit("/", 1)[1] for p in op["parameters"] if "$ref" in p
+                    headers[p["$ref"].rsplit("/", 1)[1]]["name"]
+                    for p in op["parameters"]
+                    if "$ref" in p
                 ],
                 "request": op.get("requestBody")
                 and json.dumps(

@@ -151,10 +151,11 @@ class ProductProduct(models.Model):
         currency = line.currency
         breaks = getattr(line, "breaks", None)
         if breaks is None:
+            price = line.next_price
+            if currency and line.next_qty:
+                price = currency.round(price)
             breaks = (
-                [{"min_qty": line.next_qty, "price": line.next_price}]
-                if line.next_qty
-                else []
+                [{"min_qty": line.next_qty, "price": price}] if line.next_qty else []
             )
         return {
             "unit_price": currency.round(line.price_unit)

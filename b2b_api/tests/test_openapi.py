@@ -61,5 +61,6 @@ class TestOpenApi(B2bApiHttpCase):
         self.assertEqual(response.status_code, 200)
         for path in (f"{API}/catalog", f"{API}/prices", f"{API}/entities"):
             self.assertIn(path, response.text)
+        self.assertIn("<code>X-B2B-Entity</code>", response.text)
         # self-contained: no script nor stylesheet from anywhere
         self.assertNotRegex(response.text, r"<script[^>]+src=|<link[^>]+stylesheet")
