@@ -138,8 +138,10 @@ class B2bClaimsDemo(models.AbstractModel):
         # the manager's question, in the demo buyer's language (as the
         # descriptions above: demo data, not a message of the addon)
         question = "Пришлите, пожалуйста, фото маркировки на упаковке."
+        manager = quality.user_id or entity.user_id
         quality.message_post(
             body=question,
+            author_id=manager.partner_id.id if manager else None,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
