@@ -14,6 +14,7 @@ driver reads it: the API task is on only then).
 """
 
 import argparse
+import datetime
 import json
 import random
 import sys
@@ -129,22 +130,20 @@ def _buyers(env, company, count):
 
 
 def _api_keys(env, users):
-    """An API key per buyer where b2b_api is installed (Odoo's own keys,
-    which auth="bearer" routes accept), else nothing."""
-    installed = env["ir.module.module"].search_count(
-        [("name", "=", "b2b_api"), ("state", "=", "installed")]
-    )
-    if not installed:
+    """An API key per buyer where b2b_api is installed, made as the owner
+    makes one on /my/b2b/api (read access, for the buyer's entity): login →
+    {"key", "entity"} (the entity's INN, for ``X-B2B-Entity``); else
+    nothing."""
+    if "b2b.api.key" not in env:
         return {}
+    expiry = fields.Datetime.now() + datetime.timedelta(days=30)
     keys = {}
     for user in users:
-        user_env = env(user=user)
-        if hasattr(user_env["res.users"], "_b2b_api_key_new"):
-            keys[user.login] = user_env.user._b2b_api_key_new("load test")
-        else:
-            keys[user.login] = (
-                user_env["res.users.apikeys"].sudo()._generate(None, "load test", False)
-            )
+        entity = user.b2b_active_entity_id
+        _key, secret = env["b2b.api.key"]._b2b_create(
+            user, entity, "load test", "read", expiry
+        )
+        keys[user.login] = {"key": secret, "entity": entity.vat or str(entity.id)}
     return keys
 
 

@@ -354,8 +354,11 @@ class ApiClient(HttpUser):
     abstract = not keys
 
     def on_start(self):
-        login = random.choice(sorted(self.keys))
-        self.headers = {"Authorization": f"Bearer {self.keys[login]}"}
+        key = self.keys[random.choice(sorted(self.keys))]
+        self.headers = {
+            "Authorization": f"Bearer {key['key']}",
+            "X-B2B-Entity": key["entity"],
+        }
 
     @task
     def catalog(self):
