@@ -1,8 +1,7 @@
 """JSON Schemas of the carts, quick order and orders endpoints."""
 
-from .schemas import NUMBER, PRICES_REQUEST
+from .schemas import NULLABLE_STRING, NUMBER, PRICES_REQUEST, page
 
-NULLABLE_STRING = {"type": ["string", "null"]}
 REF = {
     "type": ["object", "null"],
     "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
@@ -140,14 +139,7 @@ CHECKOUT_ANSWER = {
     "properties": {"order": ORDER},
 }
 
-ORDERS_PAGE = {
-    "type": "object",
-    "required": ["orders", "next_cursor"],
-    "properties": {
-        "orders": {"type": "array", "items": ORDER_SUMMARY},
-        "next_cursor": NULLABLE_STRING,
-    },
-}
+ORDERS_PAGE = page("orders", ORDER_SUMMARY)
 
 QUICK_ORDER_REQUEST = {
     "type": "object",
@@ -246,14 +238,7 @@ INVOICE = {
     },
 }
 
-INVOICES_PAGE = {
-    "type": "object",
-    "required": ["invoices", "next_cursor"],
-    "properties": {
-        "invoices": {"type": "array", "items": INVOICE},
-        "next_cursor": NULLABLE_STRING,
-    },
-}
+INVOICES_PAGE = page("invoices", INVOICE)
 
 DOCUMENT = {
     "type": "object",
@@ -275,14 +260,7 @@ DOCUMENT = {
     },
 }
 
-DOCUMENTS_PAGE = {
-    "type": "object",
-    "required": ["documents", "next_cursor"],
-    "properties": {
-        "documents": {"type": "array", "items": DOCUMENT},
-        "next_cursor": NULLABLE_STRING,
-    },
-}
+DOCUMENTS_PAGE = page("documents", DOCUMENT)
 
 CLAIM = {
     "type": "object",
@@ -316,26 +294,22 @@ CLAIM = {
     },
 }
 
-CLAIMS_PAGE = {
-    "type": "object",
-    "required": ["claims", "next_cursor"],
-    "properties": {
-        "claims": {"type": "array", "items": CLAIM},
-        "next_cursor": NULLABLE_STRING,
-        "types": {
-            "type": "array",
-            "description": "The claim types (claim_type_id of a new claim)",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "id": {"type": "integer"},
-                    "name": {"type": "string"},
-                    "kind": {"type": "string"},
-                },
+CLAIMS_PAGE = page(
+    "claims",
+    CLAIM,
+    types={
+        "type": "array",
+        "description": "The claim types (claim_type_id of a new claim)",
+        "items": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "name": {"type": "string"},
+                "kind": {"type": "string"},
             },
         },
     },
-}
+)
 
 CLAIMABLE = {
     "type": "object",

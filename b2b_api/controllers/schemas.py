@@ -79,17 +79,27 @@ CATALOG_ITEM = {
     },
 }
 
-CATALOG_PAGE = {
-    "type": "object",
-    "required": ["items", "next_cursor"],
-    "properties": {
-        "items": {"type": "array", "items": CATALOG_ITEM},
-        "next_cursor": {
-            "type": ["string", "null"],
-            "description": "Pass it as `cursor` for the next page; null: last page",
-        },
-    },
+NEXT_CURSOR = {
+    "type": ["string", "null"],
+    "description": "Pass it as `cursor` for the next page; null: last page",
 }
+
+
+def page(key, item, **extra):
+    """The schema of one page of a list: its ``key`` holding ``item``s, the
+    next page's cursor, and ``extra`` properties."""
+    return {
+        "type": "object",
+        "required": [key, "next_cursor"],
+        "properties": {
+            key: {"type": "array", "items": item},
+            "next_cursor": NEXT_CURSOR,
+            **extra,
+        },
+    }
+
+
+CATALOG_PAGE = page("items", CATALOG_ITEM)
 
 PRODUCT = {
     **CATALOG_ITEM,
