@@ -32,18 +32,15 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 
 import requests
 from benchlib import (
-    HOME,
-    ODOO_BIN,
-    VENV_PYTHON,
     database_exists,
     make_database,
     open_env,
+    serving,
     write_conf,
 )
 
@@ -348,19 +345,7 @@ def main():
         modules += ",b2b_pricelist"
     if args.reset or not database_exists(DB):
         make_database(conf, DB, modules, __file__, args.products)
-    log_path = HOME / f"odoo-{DB}-server.log"
-    log_path.write_text("")
-    server = subprocess.Popen(
-        [str(VENV_PYTHON), str(ODOO_BIN), "-c", str(conf), "-d", DB,
-         "--log-level=info", f"--logfile={log_path}", "--max-cron-threads=0"],
-    )  # fmt: skip
-    try:
-        for _attempt in range(120):
-            try:
-                requests.get(f"{BASE}/web/login", timeout=60)
-                break
-            except requests.RequestException:
-                time.sleep(1)
+    with serving(conf, DB, BASE) as log_path:
         api = requests.Session()
         api.headers["Authorization"] = f"Bearer {SECRET}"
         portal = requests.Session()
@@ -376,9 +361,6 @@ def main():
             measurement(log_path, api, portal, args.rounds)
         print("\nms: server time from Odoo's request log (SQL + Python)")
         print(GOALS)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -26,18 +26,15 @@ import datetime
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 
 import requests
 from benchlib import (
-    HOME,
-    ODOO_BIN,
-    VENV_PYTHON,
     database_exists,
     make_database,
     open_env,
+    serving,
     write_conf,
 )
 
@@ -305,19 +302,7 @@ def main():
     if args.reset or not database_exists(DB):
         make_database(conf, DB, "b2b_claims", __file__, f"{args.claims}:{args.lines}")
         conf = write_conf(DB, http_port=PORT, http_interface="127.0.0.1")
-    log_path = HOME / f"odoo-{DB}-server.log"
-    log_path.write_text("")
-    server = subprocess.Popen(
-        [str(VENV_PYTHON), str(ODOO_BIN), "-c", str(conf), "-d", DB,
-         "--log-level=info", f"--logfile={log_path}", "--max-cron-threads=0"],
-    )  # fmt: skip
-    try:
-        for _attempt in range(120):
-            try:
-                requests.get(f"http://127.0.0.1:{PORT}/web/login", timeout=60)
-                break
-            except requests.RequestException:
-                time.sleep(1)
+    with serving(conf, DB, f"http://127.0.0.1:{PORT}") as log_path:
         print(f"\n{DB}: median of {args.rounds} rounds\n")
         header = (
             f"{'entity':22} {'/my/b2b/claims ms':>17} {'q':>4}   "
@@ -338,9 +323,6 @@ def main():
                 f"{f'{size} claims/invoices':22} {claims_ms:17.0f} {claims_q:4d}   "
                 f"{inv_ms:15.0f} {inv_q:4d}   (rows {claims_rows} / {inv_rows})"
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     pivots(args.rounds)
     print("ms: server time from Odoo's request log (SQL + Python); q: queries")
 

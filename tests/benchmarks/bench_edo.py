@@ -19,18 +19,15 @@ import argparse
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 
 import requests
 from benchlib import (
-    HOME,
-    ODOO_BIN,
-    VENV_PYTHON,
     database_exists,
     make_database,
     open_env,
+    serving,
     write_conf,
 )
 
@@ -212,19 +209,7 @@ def main():
     conf = write_conf(DB, http_port=PORT, http_interface="127.0.0.1")
     if args.reset or not database_exists(DB):
         make_database(conf, DB, "b2b_edo", __file__, args.documents)
-    log_path = HOME / f"odoo-{DB}-server.log"
-    log_path.write_text("")
-    server = subprocess.Popen(
-        [str(VENV_PYTHON), str(ODOO_BIN), "-c", str(conf), "-d", DB,
-         "--log-level=info", f"--logfile={log_path}", "--max-cron-threads=0"],
-    )  # fmt: skip
-    try:
-        for _attempt in range(120):
-            try:
-                requests.get(f"http://127.0.0.1:{PORT}/web/login", timeout=60)
-                break
-            except requests.RequestException:
-                time.sleep(1)
+    with serving(conf, DB, f"http://127.0.0.1:{PORT}") as log_path:
         print(f"\n{DB}: median of {args.rounds} rounds\n")
         header = (
             f"{'entity':22} {'documents ms':>12} {'q':>4}   "
@@ -243,9 +228,6 @@ def main():
                 f"{f'{size} documents/invoices':22} {docs_ms:12.0f} {docs_q:4d}   "
                 f"{inv_ms:15.0f} {inv_q:4d}"
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     count, broken, seconds = verify_chain(args.rounds)
     print(
         f"\nchain verification: {count} links in {seconds:.2f} s "

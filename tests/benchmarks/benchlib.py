@@ -5,6 +5,7 @@ Each ``bench_*.py`` script owns its database (its name and what fills it);
 this module only knows how to make and open one.
 """
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -68,6 +69,32 @@ def make_database(conf, db, modules, script, count, demo=False):
     started = time.perf_counter()
     subprocess.run([str(VENV_PYTHON), script, "--generate", str(count)], check=True)
     print(f"generated {count} in {time.perf_counter() - started:.0f} s")
+
+
+@contextlib.contextmanager
+def serving(conf, db, base):
+    """An Odoo server on ``db`` (no crons) until the block ends, once it
+    answers at ``base``; yields the path of its log, emptied first (the
+    request lines give the server time and queries)."""
+    import requests  # noqa: PLC0415
+
+    log_path = HOME / f"odoo-{db}-server.log"
+    log_path.write_text("")
+    server = subprocess.Popen(
+        [str(VENV_PYTHON), str(ODOO_BIN), "-c", str(conf), "-d", db,
+         "--log-level=info", f"--logfile={log_path}", "--max-cron-threads=0"],
+    )  # fmt: skip
+    try:
+        for _attempt in range(120):
+            try:
+                requests.get(f"{base}/web/login", timeout=60)
+                break
+            except requests.RequestException:
+                time.sleep(1)
+        yield log_path
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def open_env(db):
