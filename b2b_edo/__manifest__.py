@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/b2b_edo_rules.xml",
         "data/b2b_edo_mail_templates.xml",
+        "data/b2b_edo_cron.xml",
         "views/b2b_document_views.xml",
         "views/b2b_edo_menus.xml",
         "views/res_partner_views.xml",

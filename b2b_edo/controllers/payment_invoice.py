@@ -56,11 +56,31 @@ class B2bEdoPaymentInvoicePortal(sale_portal.CustomerPortal):
         values = super()._sale_order_get_page_view_values(
             order_sudo, access_token, values, history_session_key, **kwargs
         )
-        documents = order_sudo._b2b_edo_payment_invoices().filtered(
-            lambda d: d.state in ("sent", "accepted")
-        )
+        invoices = order_sudo._b2b_edo_payment_invoices()
+        documents = invoices.filtered(lambda d: d.state in ("sent", "accepted"))
         readable = documents[:1] and self._b2b_edo_payment_invoice_readable(
             documents[:1].with_env(request.env)
         )
         values["b2b_payment_invoice"] = readable or None
+        # a new version left to the background (b2b_edo's render cron)
+        pending = invoices.filtered_domain(invoices._b2b_edo_render_pending_domain())[
+            :1
+        ]
+        values["b2b_payment_invoice_pending"] = bool(
+            pending and self._b2b_edo_payment_invoice_pending_visible(pending)
+        )
         return values
+
+    def _b2b_edo_payment_invoice_pending_visible(self, pending):
+        """Whether this user is told the invoice for payment is being made:
+        a member of its entity whose role has documents (a draft itself is
+        never readable in the portal)."""
+        user = request.env.user
+        entity = pending.sudo().entity_id
+        if entity not in user._b2b_entities():
+            return False
+        try:
+            user._b2b_check_documents(entity)
+        except AccessError:
+            return False
+        return True

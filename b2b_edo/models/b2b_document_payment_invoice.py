@@ -1,12 +1,19 @@
 # b2b_document.py holds the registry (the core part); what an invoice for
 # payment adds to a document lives here
 # pylint: disable=consider-merging-classes-inherited
-from odoo import fields, models
+import logging
+
+from odoo import api, fields, models
+from odoo.http import request
+from odoo.tools import config
 
 from ..tools import amount_words, payment_invoice, ru_dates
 from .res_partner_bank import GOST_QR
 
+_logger = logging.getLogger(__name__)
+
 PAYMENT_INVOICE = "payment_invoice"
+RENDER_PARAM = "b2b_edo.render_in_background"
 
 
 class B2bDocument(models.Model):
@@ -26,6 +33,101 @@ class B2bDocument(models.Model):
         "(order_id, version) WHERE document_type = 'payment_invoice'",
         "An order has one invoice for payment per version.",
     )
+
+    # -- the PDF: now, or after the transaction by the cron worker --------------
+    def _b2b_edo_render_in_background(self):
+        """Whether the PDF of a new invoice for payment is left to the cron
+        worker (``_cron_b2b_edo_render``) instead of being rendered in this
+        transaction. The system parameter ``b2b_edo.render_in_background``
+        says "1" (always) or "0" (never); unset, it is rendered in the
+        background when this runs in an HTTP worker of a multi-process
+        server (``--workers``): ``wkhtmltopdf`` fetches the report's styles
+        over HTTP from the same Odoo, so checkouts rendering in every worker
+        at once would each wait for a worker none of them frees, until
+        ``limit_time_real`` kills them all."""
+        value = (
+            self.env["ir.config_parameter"].sudo().get_param(RENDER_PARAM) or ""
+        ).strip()
+        if value in ("0", "1"):
+            return value == "1"
+        return bool(config["workers"]) and bool(request)
+
+    def _b2b_edo_render_later(self):
+        """Leave these drafts to the cron worker, woken up now: they stay
+        drafts without a file (the order page says the invoice is being
+        prepared) until it renders and sends them."""
+        self.env.ref("b2b_edo.ir_cron_b2b_edo_render").sudo()._trigger()
+
+    def _b2b_payment_invoice_render(self):
+        """Render each draft invoice for payment to PDF (a Russian form:
+        units and product names in Russian where it is active), store it and
+        send the document to the buyer."""
+        lang = "ru_RU" if self.env["res.lang"]._get_data(code="ru_RU") else None
+        report = (
+            self.env["ir.actions.report"]
+            .sudo()
+            .with_context(lang=lang or self.env.lang)
+        )
+        for document in self:
+            content, kind = report._render_qweb_pdf(
+                "b2b_edo.payment_invoice_report", res_ids=document.ids
+            )
+            document._b2b_attach(
+                content,
+                f"{document.number}.{kind}",
+                "application/pdf" if kind == "pdf" else "text/html",
+            )
+            document.action_send()
+
+    @api.model
+    def _b2b_edo_render_pending_domain(self):
+        """The invoices for payment waiting for their PDF."""
+        return [
+            ("document_type", "=", PAYMENT_INVOICE),
+            ("state", "=", "draft"),
+            ("attachment_id", "=", False),
+        ]
+
+    @api.model
+    def _cron_b2b_edo_render(self, batch_size=20):
+        """Render and send the invoices for payment left to the background,
+        oldest first, one commit each, skipping those another worker holds.
+        A draft replaced by a newer version before its turn (its order
+        changed again) or whose order is no longer confirmed is cancelled,
+        never sent; one that fails to render is logged and left for the next
+        run, the others go on."""
+        domain = self._b2b_edo_render_pending_domain()
+        failed = []
+        while True:
+            documents = (
+                self.sudo()
+                .search(
+                    domain + [("id", "not in", failed)], order="id", limit=batch_size
+                )
+                .try_lock_for_update()
+            )
+            if not documents:
+                return
+            for document in documents:
+                if document.next_ids or document.order_id.state != "sale":
+                    document.action_cancel()
+                else:
+                    try:
+                        with self.env.cr.savepoint():
+                            document._b2b_payment_invoice_render()
+                    except Exception:  # pylint: disable=broad-except
+                        _logger.exception(
+                            "Invoice for payment %s (document %s) not rendered",
+                            document.number,
+                            document.id,
+                        )
+                        failed.append(document.id)
+                remaining = self.sudo().search_count(domain) - len(failed)
+                if (
+                    self.env["ir.cron"]._commit_progress(1, remaining=max(remaining, 0))
+                    <= 0
+                ):
+                    return
 
     # -- what the form prints --------------------------------------------------
     def _b2b_workflow_fields(self, vals):

@@ -48,8 +48,9 @@ class SaleOrder(models.Model):
 
     def _action_cancel(self):
         result = super()._action_cancel()
+        # sent, or still waiting for its PDF (rendered in the background)
         self._b2b_edo_payment_invoices().filtered(
-            lambda d: d.state == "sent"
+            lambda d: d.state in ("draft", "sent")
         ).action_cancel()
         return result
 
@@ -175,7 +176,9 @@ class SaleOrder(models.Model):
 
     def _b2b_edo_payment_invoice_make(self, last, digest):
         """A new invoice for payment of this order (version after ``last``),
-        its PDF rendered and stored, sent to the buyer."""
+        numbered; its PDF rendered and stored and the document sent to the
+        buyer now, or by the cron worker once this transaction commits
+        (``b2b.document._b2b_edo_render_in_background``)."""
         self.ensure_one()
         order = self.sudo()
         values = {
@@ -194,20 +197,10 @@ class SaleOrder(models.Model):
         else:
             document = self.env["b2b.document"].sudo().create(values)
         document._b2b_assign_number()
-        # a Russian form: units and product names in Russian where it is active
-        lang = "ru_RU" if self.env["res.lang"]._get_data(code="ru_RU") else None
-        content, kind = (
-            self.env["ir.actions.report"]
-            .sudo()
-            .with_context(lang=lang or self.env.lang)
-            ._render_qweb_pdf("b2b_edo.payment_invoice_report", res_ids=document.ids)
-        )
-        document._b2b_attach(
-            content,
-            f"{document.number}.{kind}",
-            "application/pdf" if kind == "pdf" else "text/html",
-        )
-        document.action_send()
+        if document._b2b_edo_render_in_background():
+            document._b2b_edo_render_later()
+        else:
+            document._b2b_payment_invoice_render()
         return document
 
 

@@ -17,6 +17,7 @@ from . import test_recon_portal
 from . import test_payment_invoice_tools
 from . import test_payment_invoice
 from . import test_payment_invoice_portal
+from . import test_payment_invoice_background
 from . import test_contract_kernel
 from . import test_contract_template
 from . import test_contract_accept

@@ -40,6 +40,7 @@ from invariant import last_records  # noqa: E402 - plain Python, no database her
 
 HERE = Path(__file__).parent
 RECOVERY_WINDOW = 60.0
+DRAIN_WINDOW = 300.0  # seconds for the cron worker to render what the load left
 
 
 class Probe(threading.Thread):
@@ -275,6 +276,31 @@ def websocket_handshake(host, port):
         return f"no answer ({type(error).__name__})"
 
 
+def drained(command, timeout=DRAIN_WINDOW):
+    """Seconds until the documents the checkouts left to the cron worker
+    (the invoices for payment's PDFs) are all rendered: (seconds or None,
+    how many were waiting when the load stopped)."""
+    if not command:
+        return 0.0, 0
+    start = time.time()
+    first = None
+    while True:
+        try:
+            out = subprocess.run(
+                command, capture_output=True, text=True, timeout=30, check=True
+            ).stdout
+            left = int(out.strip().splitlines()[-1])
+        except (subprocess.SubprocessError, ValueError, IndexError):
+            left = None
+        if first is None and left is not None:
+            first = left
+        if left == 0:
+            return round(time.time() - start, 1), first or 0
+        if time.time() - start > timeout:
+            return None, first
+        time.sleep(1)
+
+
 def percentile(values, share):
     if not values:
         return 0.0
@@ -385,6 +411,16 @@ def print_report(summary):
         "after the run, without load: "
         + (f"Odoo answers ({idle} s)" if idle is not None else "Odoo does NOT answer")
     )
+    background = summary["background"]
+    print(
+        "background PDFs (invoices for payment, cron worker): "
+        f"{background['waiting_at_the_end']} waiting when the load stopped, "
+        + (
+            f"all rendered {background['drained_after_s']} s later"
+            if background["drained_after_s"] is not None
+            else f"NOT all rendered within {DRAIN_WINDOW:.0f} s"
+        )
+    )
     print(f"gevent port, websocket upgrade: {summary['websocket']}")
     mem = summary["memory"]
     print(
@@ -405,6 +441,11 @@ def main(argv=None):
     parser.add_argument("--pg-restart", default="")
     parser.add_argument("--api-keys", default="")
     parser.add_argument("--gevent-port", type=int, default=0)
+    parser.add_argument(
+        "--pending-cmd",
+        default="",
+        help="a JSON list: prints how many documents wait for the cron worker",
+    )
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     out = Path(args.out)
@@ -518,6 +559,7 @@ def run(args, supervisor, journal, timings, out):
     locust_rc = locust.wait()
     end = time.time()
     idle = answers_after(f"{args.host}/web/health?db_server_status=1")
+    drain_s, waiting = drained(json.loads(args.pending_cmd) if args.pending_cmd else [])
     time.sleep(2)  # the probe's last samples
     probe.stopping.set()
     memory.stopping.set()
@@ -568,11 +610,17 @@ def run(args, supervisor, journal, timings, out):
         "locust_exit": locust_rc,
         "websocket": websocket,
         "answers_after_the_run_s": idle,
+        "background": {"waiting_at_the_end": waiting, "drained_after_s": drain_s},
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print_report(summary)
     if idle is None:
         failures.append("Odoo does not answer once the load has stopped")
+    if drain_s is None:
+        failures.append(
+            f"documents left to the cron worker not all rendered {DRAIN_WINDOW:.0f} s"
+            " after the load stopped"
+        )
     if not supervisor.running():
         failures.append("Odoo is not running at the end of the run")
     if not summary["journal"].get("checkout ok"):

@@ -14,7 +14,10 @@ database holds, for the load buyers' orders and carts:
   one cart per pasted request;
 - no lost or half-written lines: an order's lines are exactly the lines its
   buyer pasted (summed over merged carts), and a cart pasted through the
-  quick order holds all its lines or does not exist.
+  quick order holds all its lines or does not exist;
+- where b2b_edo is installed, every confirmed order has its invoice for
+  payment sent (rendered in the background, the checkout does not wait for
+  its PDF), and none is left waiting.
 
 ``check`` is plain Python over plain rows (tested without a database in
 test_invariant.py); ``load`` reads the rows with psycopg2. Exit code 1 when
@@ -51,7 +54,10 @@ class Report:
     carts_ok: int = 0
     carts_checked: int = 0
     merges_ok: int = 0
+    payment_invoices: int | None = None  # sent; None without b2b_edo
     problems: list = dataclasses.field(default_factory=list)
+
+    confirmed: int = 0
 
     @property
     def holds(self):
@@ -68,6 +74,11 @@ class Report:
             f"carts pasted: {self.carts_ok} confirmed, {self.carts_checked} checked "
             f"whole; merges: {self.merges_ok}"
         )
+        if self.payment_invoices is not None:
+            yield (
+                f"invoices for payment sent: {self.payment_invoices} "
+                f"for {self.confirmed} confirmed orders"
+            )
         if self.holds:
             yield "invariant: holds (no duplicate, no lost or half-written line)"
         else:
@@ -158,6 +169,29 @@ def check(journal, orders, carts):
         )
     _check_carts(report, records, carts)
     return report
+
+
+def check_payment_invoices(report, orders, documents):
+    """``documents``: {order id: (sent, pending)} invoices for payment of
+    the load buyers' orders, or None where b2b_edo is not installed. Every
+    confirmed order has one sent, and none is still waiting for its PDF."""
+    if documents is None:
+        return
+    confirmed = [o for o in orders if o.state == "sale"]
+    report.confirmed = len(confirmed)
+    report.payment_invoices = 0
+    for order in confirmed:
+        sent, pending = documents.get(order.id, (0, 0))
+        report.payment_invoices += min(sent, 1)
+        if pending:
+            report.problems.append(
+                f"order {order.id} ({order.login}): {pending} invoice(s) for "
+                "payment still waiting for their PDF"
+            )
+        elif not sent:
+            report.problems.append(
+                f"order {order.id} ({order.login}): no invoice for payment sent"
+            )
 
 
 def _checkout_order(report, row, orders_by_id, by_token):
@@ -265,20 +299,76 @@ def load(dsn):
             """
         )
         doubled = cr.fetchall()
+        documents = _payment_invoices(cr)
     orders = [o for o in rows if o.state in ORDER_STATES]
     carts = [o for o in rows if o.cart_name]
-    return orders, carts, doubled
+    return orders, carts, doubled, documents
+
+
+PENDING_SQL = """
+    SELECT COUNT(*) FROM b2b_document
+     WHERE document_type = 'payment_invoice' AND state = 'draft'
+       AND attachment_id IS NULL
+"""
+
+
+def _has_documents(cr):
+    cr.execute("SELECT to_regclass('b2b_document') IS NOT NULL")
+    return cr.fetchone()[0]
+
+
+def _payment_invoices(cr):
+    """{order id: (sent, pending)} for the load buyers' orders; None
+    without b2b_edo."""
+    if not _has_documents(cr):
+        return None
+    cr.execute(
+        """
+        SELECT d.order_id,
+               COUNT(*) FILTER (WHERE d.state IN ('sent', 'accepted')),
+               COUNT(*) FILTER (WHERE d.state = 'draft' AND d.attachment_id IS NULL)
+          FROM b2b_document d
+          JOIN sale_order so ON so.id = d.order_id
+          JOIN res_users u ON u.id = so.b2b_buyer_id
+         WHERE d.document_type = 'payment_invoice'
+           AND u.login LIKE 'load\\_buyer\\_%%'
+      GROUP BY d.order_id
+        """
+    )
+    return {order_id: (sent, pending) for order_id, sent, pending in cr.fetchall()}
+
+
+def pending(dsn):
+    """How many invoices for payment wait for their PDF (0 without b2b_edo)."""
+    import psycopg2  # noqa: PLC0415
+
+    with psycopg2.connect(dsn) as conn, conn.cursor() as cr:
+        if not _has_documents(cr):
+            return 0
+        cr.execute(PENDING_SQL)
+        return cr.fetchone()[0]
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--dsn", required=True)
-    parser.add_argument("--journal", required=True)
+    parser.add_argument("--journal")
+    parser.add_argument(
+        "--pending",
+        action="store_true",
+        help="only print how many invoices for payment wait for their PDF",
+    )
     args = parser.parse_args(argv)
+    if args.pending:
+        print(pending(args.dsn))
+        return 0
+    if not args.journal:
+        parser.error("--journal is required")
     with open(args.journal, encoding="utf-8") as handle:
         journal = [json.loads(line) for line in handle if line.strip()]
-    orders, carts, doubled = load(args.dsn)
+    orders, carts, doubled, documents = load(args.dsn)
     report = check(journal, orders, carts)
+    check_payment_invoices(report, orders, documents)
     for sku, count in doubled:
         report.problems.append(
             f"a product on {count} lines of one order or cart: {sku}"

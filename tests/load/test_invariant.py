@@ -4,7 +4,7 @@
 import unittest
 
 from forms import form
-from invariant import Order, check
+from invariant import Order, check, check_payment_invoices
 
 
 def order(id_, token, lines, state="sale", cart_name=None, login="load_buyer_01"):
@@ -86,6 +86,33 @@ class TestInvariant(unittest.TestCase):
     def test_confirmed_cart_must_exist(self):
         report = check([cart_row("a #1", self.lines)], [], [])
         self.assertIn("confirmed but not in the database", report.problems[0])
+
+    def test_every_confirmed_order_has_its_invoice_for_payment(self):
+        orders = [order(1, "t1", self.lines), order(2, "t2", self.lines)]
+        report = check([checkout_row("t1", self.lines)], orders[:1], [])
+        check_payment_invoices(report, orders[:1], {1: (1, 0)})
+        self.assertTrue(report.holds, report.problems)
+        self.assertEqual((report.payment_invoices, report.confirmed), (1, 1))
+        # without b2b_edo nothing is checked
+        report = check([checkout_row("t1", self.lines)], orders[:1], [])
+        check_payment_invoices(report, orders[:1], None)
+        self.assertIsNone(report.payment_invoices)
+
+    def test_an_invoice_for_payment_left_waiting_breaks_it(self):
+        orders = [order(1, "t1", self.lines), order(2, "t2", self.lines)]
+        report = check(
+            [
+                checkout_row("t1", self.lines),
+                checkout_row("t2", self.lines, order_id=2),
+            ],
+            orders,
+            [],
+        )
+        check_payment_invoices(report, orders, {1: (0, 1)})
+        self.assertFalse(report.holds)
+        self.assertIn("still waiting for their PDF", report.problems[0])
+        self.assertIn("order 2", report.problems[1])
+        self.assertIn("no invoice for payment sent", report.problems[1])
 
 
 class TestForms(unittest.TestCase):
