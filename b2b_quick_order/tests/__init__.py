@@ -6,3 +6,4 @@ from . import test_order_template
 from . import test_quick_order_files
 from . import test_quick_order_wizard
 from . import test_quick_order_preview
+from . import test_xlsx_sheet

@@ -38,6 +38,7 @@ from .order_text import (
     parse_order_text,
     unit_code,
 )
+from .xlsx_sheet import sheet_rows
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
@@ -182,23 +183,12 @@ def _read_csv(data):
 
 def _read_xlsx(data):
     check_xlsx(data)
-    import openpyxl  # noqa: PLC0415 - external dependency, loaded when needed
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415
-
-    broken = (InvalidFileException, zipfile.BadZipFile, SyntaxError) + BROKEN
+    broken = (zipfile.BadZipFile, SyntaxError) + BROKEN
     try:
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True
-        )
+        # streamed (tools/xlsx_sheet.py), so parsed as table_result reads it
+        return table_result(sheet_rows(data))
     except broken as error:
         raise FileRefused("wrong_format") from error
-    try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        return table_result(enumerate(rows, 1))  # the sheet is parsed lazily
-    except broken as error:
-        raise FileRefused("wrong_format") from error
-    finally:
-        workbook.close()
 
 
 def _read_xls(data):
