@@ -131,10 +131,11 @@ class TestCatalogPage(B2bCommon):
         )
 
     def test_counts_stop_at_the_bound(self):
+        # two words: the search itself is read whole (one word stops, below)
         with patch(f"{MODEL}.COUNT_LIMIT", 3):
-            page = self.page(search="CPG", ppg=2)
-            deep = self.page(search="CPG", page=3, ppg=2)
-            last = self.page(search="CPG", page=4, ppg=2)
+            page = self.page(search="CPG PG", ppg=2)
+            deep = self.page(search="CPG PG", page=3, ppg=2)
+            last = self.page(search="CPG PG", page=4, ppg=2)
         self.assertEqual((page.total, page.more, page.counts_bounded), (3, True, True))
         self.assertEqual(sum(count for _categ, count in page.categories), 3)
         self.assertEqual(len(page.products), 2)
@@ -148,6 +149,22 @@ class TestCatalogPage(B2bCommon):
         self.assertEqual(
             (page.total, page.more, page.counts_bounded), (8, False, False)
         )
+
+    def test_one_word_found_past_the_bound_stops_there(self):
+        everything = self.plain | self.coated | self.kilo
+        with patch(f"{MODEL}.COUNT_LIMIT", 3):
+            page = self.page(search="CPG", ppg=2)
+            deep = self.page(search="CPG", page=3, ppg=2)
+        self.assertEqual((page.total, page.more, page.counts_bounded), (3, True, True))
+        self.assertIn("More than 3 products match “CPG”", page.notices[0])
+        # a deeper page searches up to itself (and one more)
+        self.assertEqual((deep.total, deep.more, deep.offset), (6, True, 4))
+        self.assertIn("More than 6 products match", deep.notices[0])
+        self.assertEqual(len(page.products | deep.products), 4)
+        self.assertLessEqual(page.products | deep.products, everything)
+        self.assertEqual(deep.products, deep.products.sorted("default_code"))
+        # below the bound nothing is said
+        self.assertEqual(self.page(search="CPG").notices, [])
 
     def test_pages_and_sorts(self):
         page = self.page(search="CPG", sort="price_desc", ppg=20)

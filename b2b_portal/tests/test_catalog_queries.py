@@ -49,7 +49,10 @@ class TestCatalogQueries(B2bCommon, HttpCase):
         plain, _rows = self.count("/my/b2b/catalog?search=QRY&ppg=100")
         in_stock, rows = self.count("/my/b2b/catalog?search=QRY&ppg=100&in_stock=1")
         self.assertEqual(rows, 40)
-        self.assertLessEqual(in_stock, plain + 1, f"{plain} → {in_stock}")
+        # + 1 for the subquery's own read, + 1 for the count: the plain
+        # search counts nothing (searched within the catalog, the products
+        # found are the page's), a filtered one counts what the filter keeps
+        self.assertLessEqual(in_stock, plain + 2, f"{plain} → {in_stock}")
 
     def test_price_sort_costs_the_same_for_20_and_100_rows(self):
         self.authenticate("buyer_a", "buyer_a")
