@@ -108,6 +108,10 @@ class B2bDocument(models.Model):
             )
             if not documents:
                 return
+            # what is left, once per batch (not a count per document)
+            self.env["ir.cron"]._commit_progress(
+                remaining=max(self.sudo().search_count(domain) - len(failed), 0)
+            )
             for document in documents:
                 if document.next_ids or document.order_id.state != "sale":
                     document.action_cancel()
@@ -122,11 +126,7 @@ class B2bDocument(models.Model):
                             document.id,
                         )
                         failed.append(document.id)
-                remaining = self.sudo().search_count(domain) - len(failed)
-                if (
-                    self.env["ir.cron"]._commit_progress(1, remaining=max(remaining, 0))
-                    <= 0
-                ):
+                if self.env["ir.cron"]._commit_progress(1) <= 0:
                     return
 
     # -- what the form prints --------------------------------------------------
