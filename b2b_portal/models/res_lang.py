@@ -17,13 +17,20 @@ class ResLang(models.Model):
         zeros: "12", "2,5", "1 200" (for a form field, ``grouping=False``:
         "1200"). The one helper of the suite, also the QWeb widget
         ``b2b_qty``."""
+        return self._b2b_number_format().qty(value, grouping=grouping)
+
+    @api.model
+    def _b2b_number_format(self):
+        """The separators of the environment's language, as a
+        ``numbers.NumberFormat``: made once per page, it formats every price
+        and quantity of the page's rows (``fmt.money(price, currency)``,
+        ``fmt.qty(qty)``) in a fraction of the time of one QWeb widget per
+        cell, with the same text."""
         lang = get_lang(self.env)
-        thousands_sep = (lang.thousands_sep or "").replace(" ", NBSP)
-        return numbers.format_qty(
-            value,
+        return numbers.NumberFormat(
             lang.decimal_point or ".",
-            thousands_sep if grouping else "",
-            ast.literal_eval(lang.grouping or "[]"),
+            (lang.thousands_sep or "").replace(" ", NBSP),
+            tuple(ast.literal_eval(lang.grouping or "[]")),
         )
 
     @api.model

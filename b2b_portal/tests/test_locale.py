@@ -40,6 +40,15 @@ class TestLocale(B2bHttpMixin, B2bCommon, HttpCase):
         self.assertEqual(Lang._b2b_count(22, "строка|строки|строк"), f"22{NBSP}строки")
         rub = self.env.ref("base.RUB")
         self.assertIn("197,05", format_amount(self.ru_env, 197.05, rub))
+        # the formatter of the catalog's rows writes what Odoo's widget writes
+        fmt = Lang._b2b_number_format()
+        monetary = self.ru_env["ir.qweb.field.monetary"]
+        for value in (197.05, 1234567.891, -12.5, 0.0):
+            self.assertEqual(
+                fmt.money(value, rub),
+                monetary.value_to_html(value, {"display_currency": rub}),
+            )
+            self.assertEqual(fmt.qty(value), Lang._b2b_format_qty(value))
 
     def test_catalog_stock_in_the_buyer_language(self):
         product = self.env["product.product"].create(

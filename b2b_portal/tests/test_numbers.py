@@ -1,7 +1,7 @@
 from odoo.tests.common import BaseCase
 
 from ..tools.language import back_path, one_line
-from ..tools.numbers import format_qty
+from ..tools.numbers import NumberFormat, format_amount, format_qty
 
 NBSP = "\u00a0"
 
@@ -29,6 +29,38 @@ class TestNumbers(BaseCase):
         self.assertEqual(format_qty(12345678, ".", ",", (3, 2, 0)), "1,23,45,678")
         self.assertEqual(format_qty(12345678, ".", ",", (3, -1)), "12345,678")
         self.assertEqual(format_qty(12345678, ".", ",", ()), "12345678")
+
+    def test_amount_with_fixed_decimals(self):
+        self.assertEqual(format_amount(197.05, 2, ","), "197,05")
+        self.assertEqual(format_amount(1234567.5, 2, ",", NBSP), f"1{NBSP}234{NBSP}567,50")
+        self.assertEqual(format_amount(1234.5, 2, ".", ","), "1,234.50")
+        self.assertEqual(format_amount(1234.5, 2, ",", " "), f"1{NBSP}234,50")
+        self.assertEqual(format_amount(-3, 2, ","), "-\ufeff3,00")
+        self.assertEqual(format_amount(-0.001, 2, ","), "0,00")
+        self.assertEqual(format_amount(12.5, 0), "12")  # rounds half to even
+        self.assertEqual(format_amount(None), "0.00")
+
+    def test_money_as_the_monetary_widget(self):
+        class Currency:
+            decimal_places, symbol, position = 2, "₽", "after"
+
+            def round(self, value):
+                return round(value, 2)
+
+        fmt = NumberFormat(",", NBSP, (3, 0))
+        self.assertEqual(
+            fmt.money(1197.054, Currency()),
+            f'<span class="oe_currency_value">1{NBSP}197,05</span>{NBSP}₽',
+        )
+        dollar = Currency()
+        dollar.symbol, dollar.position = "$", "before"
+        self.assertEqual(
+            NumberFormat().money(9.3, dollar),
+            f'${NBSP}<span class="oe_currency_value">9.30</span>',
+        )
+        self.assertEqual(fmt.qty(1200.5), f"1{NBSP}200,5")
+        self.assertEqual(fmt.qty(1200.5, grouping=False), "1200,5")
+        self.assertEqual(fmt.amount(2.5), "2,50")
 
     def test_back_path(self):
         codes = ["ru", "en"]
