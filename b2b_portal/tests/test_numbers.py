@@ -32,7 +32,9 @@ class TestNumbers(BaseCase):
 
     def test_amount_with_fixed_decimals(self):
         self.assertEqual(format_amount(197.05, 2, ","), "197,05")
-        self.assertEqual(format_amount(1234567.5, 2, ",", NBSP), f"1{NBSP}234{NBSP}567,50")
+        self.assertEqual(
+            format_amount(1234567.5, 2, ",", NBSP), f"1{NBSP}234{NBSP}567,50"
+        )
         self.assertEqual(format_amount(1234.5, 2, ".", ","), "1,234.50")
         self.assertEqual(format_amount(1234.5, 2, ",", " "), f"1{NBSP}234,50")
         self.assertEqual(format_amount(-3, 2, ","), "-\ufeff3,00")

@@ -49,7 +49,9 @@ def format_qty(
     return text + decimal_point + fraction if fraction else text
 
 
-def format_amount(value, digits=2, decimal_point=".", thousands_sep="", grouping=(3, 0)):
+def format_amount(
+    value, digits=2, decimal_point=".", thousands_sep="", grouping=(3, 0)
+):
     """An amount with exactly ``digits`` decimals, grouped: 1234.5 →
     "1 234,50" (Russian), as Odoo's ``res.lang.format("%.2f", grouping=True)``
     with its spaces made non-breaking and its minus kept to the number."""
