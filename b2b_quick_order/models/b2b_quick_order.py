@@ -144,7 +144,10 @@ class B2bQuickOrder(models.AbstractModel):
     def _b2b_candidates(self, entity, keys):
         """``{normalized key: set of product ids}`` for every key, in one
         query: internal reference, barcode, and ``entity``'s customer codes
-        (never another entity's), archived products included."""
+        (never another entity's), archived products included. Each leg is
+        an index lookup: the product's expression indexes
+        (models/product_product.py) and the codes' unique index on
+        ``(entity_id, lower(code))`` (codes are stored stripped)."""
         keys = sorted({normalize_key(k) for k in keys} - {""})
         if not keys:
             return {}
@@ -160,8 +163,8 @@ class B2bQuickOrder(models.AbstractModel):
                 SELECT id, lower(btrim(barcode)) FROM product_product
                  WHERE lower(btrim(barcode)) = ANY(%(keys)s)
                 UNION ALL
-                SELECT product_id, lower(btrim(code)) FROM b2b_customer_code
-                 WHERE entity_id = %(entity)s AND lower(btrim(code)) = ANY(%(keys)s)
+                SELECT product_id, lower(code) FROM b2b_customer_code
+                 WHERE entity_id = %(entity)s AND lower(code) = ANY(%(keys)s)
                 """,
                 keys=keys,
                 entity=entity.id,
@@ -210,9 +213,12 @@ class B2bQuickOrder(models.AbstractModel):
         products = Product.browse(sorted(all_ids))
         products.fetch(["active", "product_tmpl_id"])
         products.product_tmpl_id.fetch(["uom_id", "uom_ids", "is_storable"])
+        # the lines are matched on ids: a recordset per line and filtered()
+        # on it cost more than the rest of the resolution
+        active = {product.id for product in products if product.active}
         catalog = set(
             Product.search(
-                [("id", "in", products.ids), ("active", "=", True)]
+                [("id", "in", list(active))]
                 + Product._b2b_catalog_domain(entity, company)
             ).ids
         )
@@ -233,24 +239,21 @@ class B2bQuickOrder(models.AbstractModel):
                 "notes": [],
             }
             lines.append(line)
-            found = products.browse(
-                sorted(candidates.get(normalize_key(key), ()))
-            ).with_prefetch(products._prefetch_ids)
-            active = found.filtered("active")
-            orderable = active.filtered(lambda p: p.id in catalog)
+            found = candidates.get(normalize_key(key))
             if not found:
                 line["status"] = "unknown"
                 continue
+            orderable = sorted(found & catalog)
             if len(orderable) > 1:
-                line.update(status="ambiguous", candidates=orderable.ids)
+                line.update(status="ambiguous", candidates=orderable)
                 continue
             if not orderable:
                 # products the entity may not see are never shown
-                line["status"] = "not_in_assortment" if active else "archived"
+                line["status"] = "not_in_assortment" if found & active else "archived"
                 continue
-            # filtered() drops the prefetch set: restore it, so that the
-            # fields of all the products are read at once
-            product = orderable.with_prefetch(products._prefetch_ids)
+            # in the prefetch set of all the products, so that their fields
+            # are read at once
+            product = products.browse(orderable).with_prefetch(products._prefetch_ids)
             line["product"] = product
             uom = self._b2b_line_uom(product, unit_code)
             if uom is None:

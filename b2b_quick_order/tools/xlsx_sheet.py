@@ -37,7 +37,9 @@ _IS = f"{{{MAIN}}}is"
 _T = f"{{{MAIN}}}t"
 _SI = f"{{{MAIN}}}si"
 _RPH = f"{{{MAIN}}}rPh"  # phonetic runs: not part of the text
-_REF_RE = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_REF_RE = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+_DIGITS = "0123456789"
+_MAX_ROW_DIGITS = 7  # 1048576, Excel's last row
 MAX_COLUMN = 16384  # XFD, Excel's last column
 
 
@@ -58,6 +60,11 @@ def column_index(letters):
 def _text(element):
     """The text of a shared or inline string: its ``<t>`` runs, without the
     phonetic ones."""
+    if len(element) == 1:
+        # the common case, one plain run: no walk of the subtree
+        node = element[0]
+        if node.tag == _T and not len(node):
+            return node.text or ""
     parts = []
     for node in element.iter(_T, _RPH):
         if node.tag == _RPH:
@@ -112,14 +119,24 @@ def _number(text):
     return int(value) if value.is_integer() and "e" not in text.lower() else value
 
 
+def _child(cell, tag):
+    """The first child ``tag`` of ``cell`` (a cell has one to three
+    children: a loop is faster than ``find``, which parses its path)."""
+    for child in cell:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _value(cell, strings):
     kind = cell.get("t", "n")
     if kind == "inlineStr":
-        inline = cell.find(_IS)
+        inline = _child(cell, _IS)
         return None if inline is None else _text(inline)
-    value = cell.findtext(_V)
+    value = _child(cell, _V)
     if value is None:
         return None
+    value = value.text or ""
     if kind == "s":
         return strings[int(value)]
     if kind in ("str", "e"):
@@ -131,10 +148,24 @@ def _value(cell, strings):
     return _number(value)
 
 
+def _cell_column(ref, columns):
+    """The column index of the cell reference ``ref`` ("C12" → 2);
+    ``columns`` caches the letters' indexes, a sheet has few columns."""
+    letters = ref.rstrip(_DIGITS)
+    index = columns.get(letters)
+    if index is None or not 0 < len(ref) - len(letters) <= _MAX_ROW_DIGITS:
+        match = _REF_RE.match(ref)
+        if not match:
+            raise ValueError(f"cell {ref}")
+        index = columns[letters] = column_index(letters)
+    return index
+
+
 def sheet_rows(data):
     """``(row number, cells)`` of the first sheet of the XLSX ``data``."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     strings = _shared_strings(archive)
+    columns = {}
     with archive.open(_first_sheet(archive)) as sheet:
         previous = 0
         for _event, row in etree.iterparse(sheet, tag=_ROW, **_parser_options()):
@@ -143,16 +174,11 @@ def sheet_rows(data):
             cells = []
             for cell in row.iterchildren(_C):
                 ref = cell.get("r")
-                if ref:
-                    match = _REF_RE.match(ref)
-                    if not match:
-                        raise ValueError(f"cell {ref}")
-                    index = column_index(match.group(1))
-                else:
-                    index = len(cells)
-                if index < len(cells):
-                    raise ValueError(f"cell {ref} out of order")
-                cells.extend([None] * (index - len(cells)))
+                index = _cell_column(ref, columns) if ref else len(cells)
+                if index != len(cells):
+                    if index < len(cells):
+                        raise ValueError(f"cell {ref} out of order")
+                    cells.extend([None] * (index - len(cells)))
                 cells.append(_value(cell, strings))
             row.clear(keep_tail=True)
             # the rows already read are dropped too, not only their cells
