@@ -17,7 +17,9 @@ customer codes and a buyer. Then, in child processes on that database
    ``ru_maxrss`` of that process (``resource.getrusage(RUSAGE_SELF)``, which
    includes the loaded Odoo registry, so its growth over the baseline is
    shown too) and the ``tracemalloc`` peak of parse + preview in a second,
-   traced run (Python allocations only);
+   traced run (Python allocations only). Beside it, what Odoo's own price
+   list and stock computations take on the same products (the floor of a
+   preview that prices and checks stock the way Odoo does);
 3. adding the 1,000 previewed lines to a cart with ``_b2b_confirm`` against
    Odoo's own paths on the same products and quantities: one
    ``sale.order.line`` create per line, and one batched ``create``; each
@@ -269,18 +271,42 @@ def measure_xlsx(path, traced):
         peak = tracemalloc.get_traced_memory()[1] / 2**20 if traced else None
         if traced:
             tracemalloc.stop()
+        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        floor = {} if traced else odoo_floor(env, entity, preview["lines"])
         cr.rollback()
     return {
+        **floor,
         "parse_s": parsed_at - started,
         "preview_s": ended - parsed_at,
         "total_s": ended - started,
         "lines": len(preview["lines"]),
         "ok": sum(line["status"] in ("ok", "short") for line in preview["lines"]),
         "maxrss_baseline_mb": baseline,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_mb": maxrss,
         "tracemalloc_peak_mb": peak,
         "bytes": len(data),
         "queries": counter.count,
+    }
+
+
+def odoo_floor(env, entity, lines):
+    """What Odoo's own computations take on the previewed products, from a
+    cold cache as in the preview: the price list (``_get_products_price``,
+    one call for all) and the stock (``_compute_quantities_dict``), both of
+    which the preview calls through the pricing and stock seams."""
+    ids = [line["product_id"] for line in lines if line["product_id"]]
+    pricelist = entity._b2b_pricelist(entity._b2b_default_contract()).sudo()
+    env.invalidate_all()
+    products = env["product.product"].sudo().browse(ids)
+    started = time.perf_counter()
+    pricelist._get_products_price(products, 1.0)
+    priced = time.perf_counter()
+    env.invalidate_all()
+    products = env["product.product"].sudo().browse(ids)
+    products._compute_quantities_dict(None, None, None, None, None)
+    return {
+        "odoo_price_s": priced - started,
+        "odoo_stock_s": time.perf_counter() - priced,
     }
 
 
@@ -425,6 +451,11 @@ def main():
         f"   read {plain['parse_s']:.2f} s + preview {plain['preview_s']:.2f} s "
         f"= {plain['total_s']:.2f} s   (goal ≤ 1.5 s); {plain['queries']} queries; "
         f"{plain['lines']} lines, {plain['ok']} orderable"
+    )
+    print(
+        f"   Odoo's own on the same {plain['lines']:,} products, cold cache: "
+        f"price list {plain['odoo_price_s']:.2f} s, "
+        f"stock {plain['odoo_stock_s']:.2f} s"
     )
     print(
         f"   peak RSS {plain['maxrss_mb']:.0f} MB (Odoo loaded before: "
