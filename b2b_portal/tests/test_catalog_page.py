@@ -2,6 +2,7 @@ from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, MissingError
+from odoo.tools import SQL
 
 from ..tools.catalog_query import CatalogQuery
 from .common import B2bCommon
@@ -195,6 +196,25 @@ class TestCatalogPage(B2bCommon):
         self.assertEqual(page.products[-1], self.kilo)  # no price
         page = self.page(search="CPG", page=9, ppg=20)
         self.assertEqual((page.offset, page.total, len(page.products)), (0, 8, 8))
+
+    def test_price_sort_reads_the_prices_in_order(self):
+        # the query of a page sorted by sales price: with sequential scans
+        # (and sorts) made dear, PostgreSQL reads it from the index on the
+        # template's price if it has one, from every template otherwise
+        query = (
+            self.env["product.product"]
+            .sudo()
+            ._search(
+                [("sale_ok", "=", True)],
+                order="list_price desc, default_code asc, id asc",
+                limit=20,
+            )
+        )
+        self.cr.execute("SET LOCAL enable_seqscan = off")
+        self.cr.execute("SET LOCAL enable_sort = off")
+        self.cr.execute(SQL("EXPLAIN %s", query.select()))
+        plan = "\n".join(row[0] for row in self.cr.fetchall())
+        self.assertIn("product_template_b2b_list_price_idx", plan)
 
     def test_notices_of_the_query(self):
         terms = " ".join(f"t{n}" for n in range(60))
