@@ -68,7 +68,9 @@ class ProductProduct(models.Model):
         tables. ``limit`` stops a single word's search once that many are
         found (a word in 40,000 names need not recheck them all); ``domain``
         (the catalog's) is applied in each branch, so that the ids found are
-        the page's products already (no count of them is needed).
+        the page's products already (no count of them is needed). Active
+        products only, whatever the context: an archived one found would
+        count toward ``limit`` and the page's total without being shown.
         """
         search = parse_search(text)
         if not search.terms:
@@ -105,7 +107,7 @@ class ProductProduct(models.Model):
     def _b2b_search_codes(self, codes, exact=True, domain=None):
         """Ids of the products whose SKU (case-insensitive) or barcode is one
         of ``codes``, in one query; not ``exact``: whose SKU contains one."""
-        Product = self.with_context(active_test=False)
+        Product = self.with_context(active_test=True)
         operator = "=ilike" if exact else "ilike"
         found = Domain.OR(
             [Domain("default_code", operator, like_pattern(code)) for code in codes]
@@ -133,7 +135,7 @@ class ProductProduct(models.Model):
         template join the catalog's conditions use already: a subquery on
         the templates joined them twice (44 → 39 ms for 10,000 names).
         """
-        Product = self.with_context(active_test=False)
+        Product = self.with_context(active_test=True)
         within = Domain(domain or [])
         per_word = []
         for word in words:
@@ -177,12 +179,8 @@ class ProductProduct(models.Model):
         bound = max(COUNT_LIMIT, query.page * query.ppg)
         search_cut, found = False, None
         if query.search:
-            # the search reads archived products too (the API's filter
-            # wants them): the catalog's are the active ones
             found, search_cut = Product._b2b_search_ids(
-                query.search,
-                limit=bound + 1,
-                domain=domain + [("active", "=", True)],
+                query.search, limit=bound + 1, domain=domain
             )
             if found is not None:
                 # found within the catalog: the page's queries choose among

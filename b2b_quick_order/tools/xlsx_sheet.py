@@ -23,6 +23,7 @@ Errors: ``zipfile.BadZipFile``, ``KeyError`` (a part missing), ``ValueError``
 import io
 import posixpath
 import re
+import string
 import zipfile
 
 from lxml import etree
@@ -38,7 +39,6 @@ _T = f"{{{MAIN}}}t"
 _SI = f"{{{MAIN}}}si"
 _RPH = f"{{{MAIN}}}rPh"  # phonetic runs: not part of the text
 _REF_RE = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
-_DIGITS = "0123456789"
 _MAX_ROW_DIGITS = 7  # 1048576, Excel's last row
 MAX_COLUMN = 16384  # XFD, Excel's last column
 
@@ -151,7 +151,7 @@ def _value(cell, strings):
 def _cell_column(ref, columns):
     """The column index of the cell reference ``ref`` ("C12" → 2);
     ``columns`` caches the letters' indexes, a sheet has few columns."""
-    letters = ref.rstrip(_DIGITS)
+    letters = ref.rstrip(string.digits)
     index = columns.get(letters)
     if index is None or not 0 < len(ref) - len(letters) <= _MAX_ROW_DIGITS:
         match = _REF_RE.match(ref)
